@@ -1,0 +1,29 @@
+"""One registry of exporters: format name -> "module:function".
+
+Every writer has the signature ``write(graph, path, **options) -> list[Path]`` where ``graph`` is the
+networkx MultiDiGraph of ``kg.graph`` and ``path`` is the output file (or folder for multi-file
+formats). Writers write atomically (``kg.io``). Modules are imported lazily so that the CLI starts
+fast and an unused heavy dependency is never imported.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+EXPORTERS: dict[str, str] = {
+    "json": "kg.exports.json:write_json",
+}
+
+# The default file name each format gets inside ``--out``.
+FILE_NAMES: dict[str, str] = {
+    "json": "graph.json",
+}
+
+
+def get_exporter(name: str):
+    try:
+        target = EXPORTERS[name]
+    except KeyError:
+        raise ValueError(f"unknown export format {name!r}; known: {', '.join(sorted(EXPORTERS))}") from None
+    module, func = target.split(":")
+    return getattr(import_module(module), func)
