@@ -1,7 +1,87 @@
-"""`kg` commands of this area (placeholder until the area lands)."""
+"""``kg build``: plan files -> graph.json and every file export, plus a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
 
 import click
 
+from kg.commands.common import BadInput, build_or_fail, plan_arguments
+from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+
+
+def check_out_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"--out {out}: exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise BadInput(f"--out {out}: cannot create the folder ({err.strerror})") from None
+    probe = out / ".kg-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise BadInput(f"--out {out}: cannot write there ({err.strerror})") from None
+
+
+def summary_rows(graph) -> tuple[Counter, Counter]:
+    nodes = Counter(attrs["type"] for _, attrs in graph.nodes(data=True))
+    edges = Counter(attrs["type"] for *_, attrs in graph.edges(data=True))
+    return nodes, edges
+
+
+def print_summary(graph, written: list[Path]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    nodes, edges = summary_rows(graph)
+    table = Table(title=f"Graph of {', '.join(graph.graph['plans'])}")
+    table.add_column("kind")
+    table.add_column("type")
+    table.add_column("count", justify="right")
+    for name, count in sorted(nodes.items()):
+        table.add_row("node", name, str(count))
+    for name, count in sorted(edges.items()):
+        table.add_row("edge", name, str(count))
+    table.add_row("", "total nodes / edges", f"{graph.number_of_nodes()} / {graph.number_of_edges()}")
+    console.print(table)
+    problems = graph.graph.get("problems", [])
+    if problems:
+        by_code = Counter(p["code"] for p in problems)
+        console.print(
+            f"{len(problems)} extraction problems (see graph.json 'graph.problems'): "
+            + ", ".join(f"{code} {n}" for code, n in sorted(by_code.items()))
+        )
+    for path in written:
+        console.print(f"wrote {path}")
+
 
 def register(main: click.Group) -> None:
-    """Add this module's commands to the `kg` group."""
+    @main.command()
+    @plan_arguments
+    @click.option(
+        "--out",
+        "out",
+        default="kg-out",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help="Folder for graph.json and the other exports.",
+    )
+    @click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        type=click.Choice(sorted(EXPORTERS)),
+        help="Export only these formats (repeatable; default: all file formats).",
+    )
+    def build(docs, encoding, out, formats):
+        """Build the knowledge graph of plan files DOC... (default: the bundled Hangzhou plan)."""
+        graph = build_or_fail(docs, encoding)
+        check_out_dir(out)
+        written: list[Path] = []
+        for name in formats or sorted(FILE_NAMES):
+            written += get_exporter(name)(graph, out / FILE_NAMES[name])
+        print_summary(graph, written)

@@ -1,0 +1,39 @@
+"""Options and error handling shared by the ``kg`` commands."""
+
+from __future__ import annotations
+
+import functools
+
+import click
+
+from kg.loaders.reader import PlanInputError
+
+
+class BadInput(click.ClickException):
+    """Input that is not a readable plan: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def plan_arguments(func):
+    """``DOC...`` plan files (the bundled plan when none) and ``--encoding``."""
+
+    @click.argument("docs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
+    @click.option(
+        "--encoding", default=None, help="Text encoding of the plan files (default: detect UTF-8/GB18030)."
+    )
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def build_or_fail(docs, encoding=None):
+    """Build the graph of ``docs``; bad input becomes a one-line error with exit code 2."""
+    from kg.pipeline import build_graph_from_paths
+
+    try:
+        return build_graph_from_paths(docs, encoding)
+    except PlanInputError as err:
+        raise BadInput(str(err)) from None

@@ -1,0 +1,96 @@
+"""Reading plan files: bytes -> text, with clear one-line errors for input that is not a plan.
+
+The decoded text (line endings normalised to ``\\n``) is "the input" that every quote is an exact
+substring of.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+# Beyond this a file is not a plan outline (the longest real ones are a few MB); refuse early.
+MAX_BYTES = 64 * 1024 * 1024
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class PlanInputError(Exception):
+    """Input that cannot be read as a plan; the message is one line that says how to fix it."""
+
+
+def _looks_chinese(text: str) -> bool:
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    return cjk >= max(10, len(sample.strip()) // 10)
+
+
+def decode_plan_bytes(data: bytes, name: str = "input", encoding: str | None = None) -> str:
+    if not data.strip():
+        raise PlanInputError(f"{name}: the file is empty")
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except LookupError:
+            raise PlanInputError(f"{name}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as err:
+            raise PlanInputError(
+                f"{name}: not valid {encoding} (byte {err.start}); check --encoding"
+            ) from None
+    else:
+        text = _decode_guess(data, name)
+    if "\x00" in text:
+        raise PlanInputError(f"{name}: looks like a binary file (NUL bytes), not a plan text")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise PlanInputError(f"{name}: the file is empty")
+    return text
+
+
+def _decode_guess(data: bytes, name: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise PlanInputError(f"{name}: has a {codec} byte-order mark but does not decode") from None
+    if b"\x00" in data:
+        raise PlanInputError(f"{name}: looks like a binary file (NUL bytes), not a plan text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        utf8_error = err
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        return text
+    raise PlanInputError(
+        f"{name}: not UTF-8 (byte {utf8_error.start}) and not GB18030 Chinese text; "
+        "try --encoding (e.g. gbk, big5, utf-16)"
+    )
+
+
+def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
+    path = Path(path)
+    if not path.exists():
+        raise PlanInputError(f"{path}: no such file")
+    if path.is_dir():
+        raise PlanInputError(f"{path}: is a folder; give a plan text file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise PlanInputError(
+            f"{path}: {size // 2**20} MiB is over the {MAX_BYTES // 2**20} MiB limit for one plan"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise PlanInputError(f"{path}: cannot read ({err.strerror})") from None
+    return decode_plan_bytes(data, str(path), encoding)

@@ -1,0 +1,375 @@
+"""Document structure: table of contents, parts (篇), chapters (章), sections (节), boxes (专栏),
+paragraphs and tables, each with its exact line span in the input.
+
+General rules only: headings are recognised by their ``第X篇/章/节`` and ``专栏 N`` shapes, the table
+of contents by entries that end in a page number, paragraphs cut by a page break or a PDF line break
+are rejoined when the first piece does not end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import cn2an
+
+from kg.loaders.tables import find_table_blocks
+from kg.loaders.text import MappedText, clean
+
+NUM = r"[一二三四五六七八九十百零〇两\d]+"
+HEADING = re.compile(rf"^\s*第\s*({NUM})\s*([篇章节])\s*(.*)$")
+BOX = re.compile(r"^\s*\|?\s*专栏\s*(\d+|[一二三四五六七八九十]+)(?=[\s“\"《\u4e00-\u9fff]|$)\s*(.*)$")
+ITEM = re.compile(
+    r"^\s*(?:\*\*)?\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(](\d{1,2}|[一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、)"
+)
+PAGE_NUMBER_END = re.compile(r"(?:\.{2,}|…+|\s{2,}|\t|\|)\s*\d{1,3}\s*\|?\s*$")
+TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
+BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
+NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
+SENTENCE_END = tuple("。！？；：”’」』）)") + ("。”",)
+PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
+
+KINDS = {"篇": "Part", "章": "Chapter", "节": "Section"}
+LEVEL = {"Plan": 0, "Part": 1, "Chapter": 2, "Section": 3, "Box": 4}
+
+
+def cn_int(text: str) -> int | None:
+    """``十五`` -> 15, ``3`` -> 3; None when it is not a number."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+@dataclass
+class Unit:
+    """A structural unit: the plan, a heading's scope, a box, a paragraph, a box item or a table."""
+
+    kind: str  # Plan, Part, Chapter, Section, Box, Paragraph, Table
+    line_start: int  # 1-based, inclusive
+    line_end: int
+    label: str = ""  # 第一篇, 专栏7, item number
+    number: int | None = None
+    title: str = ""  # clean heading title (no label) or clean paragraph text
+    text: MappedText | None = None  # clean text of a paragraph/item/heading, mapped to the input
+    parent: Unit | None = None
+    children: list[Unit] = field(default_factory=list)
+    box_kind: str | None = None
+    item: str | None = None  # box item number ("1", "一")
+    table_rows: list[list[str]] | None = None
+    heading_end: int = 0  # last line of a heading or box title (its span covers its content)
+
+    def add(self, child: Unit) -> Unit:
+        child.parent = self
+        self.children.append(child)
+        return child
+
+    @property
+    def path(self) -> str:
+        parts = []
+        unit: Unit | None = self
+        while unit is not None and unit.kind != "Plan":
+            if unit.kind in LEVEL:
+                parts.append(unit.label)
+            elif unit.item:
+                parts.append(unit.item)
+            unit = unit.parent
+        return "/".join(reversed(parts))
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ParsedPlan:
+    plan_id: str
+    title: str
+    raw: str
+    lines: list[str]
+    root: Unit
+    line_offsets: list[int]
+    toc: tuple[int, int] | None  # 1-based inclusive line span
+    box_kinds: dict[int, str]
+    problems: list[str]
+
+    def offset(self, line: int) -> int:
+        return self.line_offsets[line - 1]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of an input offset."""
+        lo, hi = 0, len(self.line_offsets) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.line_offsets[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    def lines_text(self, start: int, end: int) -> str:
+        """The exact input from the start of line ``start`` to the end of line ``end``."""
+        return "\n".join(self.lines[start - 1 : end])
+
+
+class NotAPlanError(ValueError):
+    pass
+
+
+def _line_offsets(lines: list[str]) -> list[int]:
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    return offsets
+
+
+def _is_toc_entry(line: str) -> bool:
+    body = line.strip().strip("|").strip()
+    return bool((HEADING.match(body) or BOX.match(body)) and PAGE_NUMBER_END.search(line.rstrip()))
+
+
+def find_toc(lines: list[str]) -> tuple[int, int] | None:
+    """1-based inclusive span of the table of contents (entries ending in page numbers), or None."""
+    entries = [i for i, line in enumerate(lines) if _is_toc_entry(line)]
+    if len(entries) < 3:
+        return None
+    start = end = entries[0]
+    for i in entries[1:]:
+        gap = sum(1 for line in lines[end + 1 : i] if line.strip())
+        if gap > 6:
+            break
+        end = i
+    # a 目录 title just above the first entry belongs to the TOC
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if TOC_TITLE.match(lines[j]):
+            start = j
+            break
+    return start + 1, end + 1
+
+
+def _box_kinds(lines: list[str], toc: tuple[int, int] | None) -> dict[int, str]:
+    """Box number -> kind (工程/行动/改革/平台...) from the box directories inside the TOC."""
+    kinds: dict[int, str] = {}
+    if toc is None:
+        return kinds
+    kind = None
+    for line in lines[toc[0] - 1 : toc[1]]:
+        m = BOX_DIRECTORY.match(line)
+        if m:
+            kind = m.group(1)
+            continue
+        body = line.strip().strip("|").strip()
+        b = BOX.match(body)
+        if b and kind:
+            n = cn_int(b.group(1))
+            if n is not None:
+                kinds[n] = kind
+    return kinds
+
+
+def _title_block(lines: list[str], stop: int) -> tuple[int, int] | None:
+    """The plan title: the first block of non-blank lines, if short (0-based [start, end))."""
+    i = 0
+    while i < stop and not lines[i].strip():
+        i += 1
+    j = i
+    while j < stop and lines[j].strip():
+        j += 1
+    if i < j and sum(len(x.strip()) for x in lines[i:j]) <= 80 and j - i <= 3:
+        return i, j
+    return None
+
+
+BOX_TITLE_KINDS = ("工程", "行动", "改革", "平台", "计划", "项目", "指标")
+
+
+def _kind_from_title(title: str) -> str | None:
+    """Without a box directory, a box's kind is the kind word its title ends with, if any."""
+    stripped = re.sub(r"[（(][^）)]*[）)]$", "", title.strip())
+    return next((k for k in BOX_TITLE_KINDS if stripped.endswith(k)), None)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_END)
+
+
+class _Builder:
+    def __init__(self, plan_id: str, raw: str):
+        self.raw = raw
+        self.lines = raw.split("\n")
+        self.offsets = _line_offsets(self.lines)
+        self.plan_id = plan_id
+        self.problems: list[str] = []
+
+    def mapped(self, start: int, end: int) -> MappedText:
+        """Clean text of 1-based lines start..end (inclusive)."""
+        a = self.offsets[start - 1]
+        b = self.offsets[end - 1] + len(self.lines[end - 1])
+        return clean(self.raw[a:b], a)
+
+    def parse(self) -> ParsedPlan:
+        lines = self.lines
+        toc = find_toc(lines)
+        box_kinds = _box_kinds(lines, toc)
+        title_span = _title_block(lines, toc[0] - 1 if toc else len(lines))
+        title = self.mapped(title_span[0] + 1, title_span[1]).text if title_span else ""
+        root = Unit("Plan", 1, len(lines), title=title)
+        if title_span:
+            root.text = self.mapped(title_span[0] + 1, title_span[1])
+        body_start = 1
+        if title_span:
+            body_start = title_span[1] + 1
+        if toc:
+            # lines between the title and the TOC (a preface) are body too
+            self._parse_body(root, body_start, toc[0] - 1, box_kinds)
+            root.add(Unit("Table", toc[0], toc[1], label="目录", title="目录"))
+            body_start = toc[1] + 1
+            self._parse_body(root, body_start, len(lines), box_kinds)
+        else:
+            self._parse_body(root, body_start, len(lines), box_kinds)
+        self._close_spans(root)
+        counts = {k: sum(1 for u in root.walk() if u.kind == k) for k in ("Part", "Chapter")}
+        if counts["Chapter"] == 0 and counts["Part"] == 0:
+            raise NotAPlanError("no plan structure found (no 第…篇 or 第…章 headings)")
+        return ParsedPlan(
+            self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds, self.problems
+        )
+
+    # -- body ------------------------------------------------------------------------------------
+
+    def _blocks(self, start: int, end: int):
+        """Yield (kind, line_start, line_end, match) blocks for 1-based lines start..end."""
+        lines = self.lines
+        tables = {b.start + 1: b for b in find_table_blocks(lines) if start <= b.start + 1 <= end}
+        i = start
+        while i <= end:
+            line = lines[i - 1]
+            if not line.strip() or PAGE_FOOTER.match(line):
+                i += 1
+                continue
+            if i in tables:
+                block = tables[i]
+                first = line.strip().strip("|").strip()
+                box = BOX.match(first)
+                if box:
+                    yield "box", i, i, box
+                yield "table", i, min(block.end, end), None
+                i = min(block.end, end) + 1
+                continue
+            stripped = line.strip()
+            m = HEADING.match(stripped)
+            if m and len(stripped) <= 80:
+                j = i
+                # a heading continued on the next line (title cut after a comma or mid-phrase)
+                if (
+                    i + 1 <= end
+                    and lines[i].strip()
+                    and not HEADING.match(lines[i].strip())
+                    and (stripped.endswith(("，", ",", "、")) or len(lines[i].strip()) <= 20)
+                    and len(lines[i].strip()) <= 40
+                    and not _ends_sentence(lines[i])
+                ):
+                    j = i + 1
+                yield "heading", i, j, m
+                i = j + 1
+                continue
+            b = BOX.match(stripped)
+            if b and len(stripped) <= 60:
+                yield "box", i, i, b
+                i += 1
+                continue
+            # a paragraph: extend over lines (and page breaks) until a sentence ends
+            j = i
+            while not _ends_sentence(lines[j - 1]):
+                k = j + 1
+                while k <= end and (not lines[k - 1].strip() or PAGE_FOOTER.match(lines[k - 1])):
+                    k += 1
+                if k > end or k in tables:
+                    break
+                nxt = lines[k - 1].strip()
+                if HEADING.match(nxt) or BOX.match(nxt) or ITEM.match(nxt) or NOTE.match(nxt):
+                    break
+                j = k
+            yield "paragraph", i, j, None
+            i = j + 1
+
+    def _parse_body(self, root: Unit, start: int, end: int, box_kinds: dict[int, str]) -> None:
+        stack: list[Unit] = [root]  # open containers, deepest last
+
+        def container() -> Unit:
+            return stack[-1]
+
+        def open_unit(unit: Unit) -> None:
+            level = LEVEL[unit.kind]
+            while LEVEL[stack[-1].kind] >= level:
+                stack.pop()
+            stack[-1].add(unit)
+            stack.append(unit)
+
+        for kind, a, b, m in self._blocks(start, end):
+            top = container()
+            if kind == "heading":
+                number = cn_int(m.group(1))
+                ukind = KINDS[m.group(2)]
+                text = self.mapped(a, b)
+                title = re.sub(rf"^第\s*{NUM}\s*[篇章节]\s*", "", text.text).strip()
+                label = f"第{m.group(1)}{m.group(2)}"
+                open_unit(
+                    Unit(ukind, a, b, label=label, number=number, title=title, text=text, heading_end=b)
+                )
+            elif kind == "box":
+                number = cn_int(m.group(1))
+                text = self.mapped(a, b)
+                title = re.sub(r"^\|?\s*专栏\s*\S+?(?=[“\"《\u4e00-\u9fff])", "", text.text.strip()).strip(
+                    " |"
+                )
+                title = re.sub(r"^专栏\d+", "", title).strip(" |")
+                unit = Unit(
+                    "Box",
+                    a,
+                    b,
+                    label=f"专栏{number if number is not None else m.group(1)}",
+                    number=number,
+                    title=title,
+                    text=text,
+                    box_kind=box_kinds.get(number) or _kind_from_title(title),
+                    heading_end=b,
+                )
+                open_unit(unit)
+            elif kind == "table":
+                rows = [
+                    [c.strip() for c in line.strip().strip("|").split("|")]
+                    for line in self.lines[a - 1 : b]
+                    if line.strip()
+                ]
+                top.add(Unit("Table", a, b, title="", table_rows=rows))
+            else:
+                text = self.mapped(a, b)
+                im = ITEM.match(self.lines[a - 1])
+                first = self.lines[a - 1]
+                if top.kind == "Box":
+                    has_content = any(c.item or c.kind == "Table" for c in top.children)
+                    if not im and not NOTE.match(first) and has_content:
+                        stack.pop()  # the box ended: this paragraph belongs to the enclosing unit
+                        top = container()
+                item = None
+                if top.kind == "Box" and im:
+                    item = next(g for g in im.groups() if g)
+                top.add(Unit("Paragraph", a, b, title=text.text, text=text, item=item))
+
+    def _close_spans(self, unit: Unit) -> None:
+        """Extend each heading's span to cover everything under it."""
+        for child in unit.children:
+            self._close_spans(child)
+        if unit.children and unit.kind != "Plan":
+            unit.line_end = max(unit.line_end, max(c.line_end for c in unit.children))
+
+
+def parse_structure(raw: str, plan_id: str) -> ParsedPlan:
+    """Parse the decoded text of a plan into its structure; raises NotAPlanError."""
+    return _Builder(plan_id, raw).parse()

@@ -1,0 +1,83 @@
+"""Cleaning PDF-extracted text while keeping a map back to the input.
+
+``MappedText`` is a cleaned string plus, for every character, its offset in the input, so any span
+found in clean text gives back an exact quote of the input (``Document.quote``). The cleaning rules
+are general: full-width ASCII digits/letters/operators to half-width, ``**bold**`` marks removed,
+white space between CJK characters or digits removed (PDF line and page artifacts such as
+``到 2030 年`` or ``杭州实 践``), a stray English conjunction between CJK characters (``发展 and 生态``,
+a converter's rendering of 和) read as 和.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FULLWIDTH_KEEP = set("，（）；：！？、")  # Chinese punctuation stays full-width
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_tight(ch: str) -> bool:
+    """Characters next to which white space is an extraction artifact."""
+    return _is_cjk(ch) or ch.isdigit() or ch in "，。、；：！？“”‘’（）《》〔〕【】—%．.％"
+
+
+def halfwidth(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E and ch not in _FULLWIDTH_KEEP:
+        return chr(code - 0xFEE0)
+    if ch == "\u3000":
+        return " "
+    return ch
+
+
+@dataclass(frozen=True)
+class MappedText:
+    text: str
+    origins: tuple[int, ...]  # origins[i] = input offset of text[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Input offsets [a, b) covering clean text [start, end)."""
+        if end <= start:
+            raise ValueError("empty span")
+        return self.origins[start], self.origins[end - 1] + 1
+
+
+_STRAY_WORD = re.compile(r"\s+(and|or|with)\s+")
+
+
+def clean(raw: str, offset: int = 0) -> MappedText:
+    """Clean ``raw`` (a slice of the input starting at ``offset``) and map it back."""
+    chars: list[str] = []
+    origins: list[int] = []
+    n = len(raw)
+    i = 0
+    while i < n:
+        ch = raw[i]
+        if ch == "*" and raw.startswith("**", i):
+            i += 2
+            continue
+        if ch.isspace():
+            j = i
+            while j < n and raw[j].isspace():
+                j += 1
+            prev = chars[-1] if chars else ""
+            nxt = halfwidth(raw[j]) if j < n else ""
+            m = _STRAY_WORD.match(raw, i)
+            if m and prev and _is_cjk(prev) and m.end() < n and _is_cjk(raw[m.end()]):
+                chars.append("和")
+                origins.append(offset + m.start(1))
+                i = m.end()
+                continue
+            if prev and nxt and not (_is_tight(prev) or _is_tight(nxt)):
+                chars.append(" ")
+                origins.append(offset + i)
+            i = j
+            continue
+        chars.append(halfwidth(ch))
+        origins.append(offset + i)
+        i += 1
+    return MappedText("".join(chars), tuple(origins))
