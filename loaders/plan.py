@@ -46,15 +46,13 @@ def unit_source(plan: ParsedPlan, unit: Unit, quote_lines: tuple[int, int] | Non
 def structure_records(plan: ParsedPlan) -> Iterator[Node | Edge]:
     """Nodes for every structural unit and PART_OF edges to their parents."""
     root = plan.root
-    title_lines = _title_lines(plan)
+    title_lines = _title_lines(plan) or (1, 1)
     yield Node(
         plan.plan_id,
         "Plan",
         plan.title or plan.plan_id,
-        Source(
-            plan.plan_id, "", 1, len(plan.lines), plan.lines_text(*title_lines).strip() if title_lines else ""
-        ),
-        {"title": plan.title},
+        Source(plan.plan_id, "", *title_lines, plan.lines_text(*title_lines).strip() or plan.plan_id),
+        {"title": plan.title, "lineCount": len(plan.lines)},
     )
     for unit in root.walk():
         if unit is root or (unit.kind == "Paragraph" and unit.item and unit.parent.kind == "Box"):

@@ -180,6 +180,8 @@ def _title_block(lines: list[str], stop: int) -> tuple[int, int] | None:
     j = i
     while j < stop and lines[j].strip():
         j += 1
+    if HEADING.match(lines[i].strip()) or BOX.match(lines[i].strip()):
+        return None
     if i < j and sum(len(x.strip()) for x in lines[i:j]) <= 80 and j - i <= 3:
         return i, j
     return None
@@ -192,6 +194,11 @@ def _kind_from_title(title: str) -> str | None:
     """Without a box directory, a box's kind is the kind word its title ends with, if any."""
     stripped = re.sub(r"[（(][^）)]*[）)]$", "", title.strip())
     return next((k for k in BOX_TITLE_KINDS if stripped.endswith(k)), None)
+
+
+def _is_title_line(line: str) -> bool:
+    text = line.strip()
+    return len(text) <= 30 and not any(p in text for p in "，。；：、,;")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -286,6 +293,8 @@ class _Builder:
             # a paragraph: extend over lines (and page breaks) until a sentence ends
             j = i
             while not _ends_sentence(lines[j - 1]):
+                if _is_title_line(lines[j - 1]) and j < end and not lines[j].strip():
+                    break  # a short title line standing alone (序言, a table's caption)
                 k = j + 1
                 while k <= end and (not lines[k - 1].strip() or PAGE_FOOTER.match(lines[k - 1])):
                     k += 1

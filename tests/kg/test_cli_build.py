@@ -1,0 +1,66 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    return result
+
+
+def test_build_bundled_plan_writes_graph_json_and_summary(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--out", str(out), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    types = [n["type"] for n in data["nodes"]]
+    assert types.count("Chapter") == 61
+    assert {"id", "type", "name", "source"} <= set(data["nodes"][0])
+    assert all({"source", "target", "type"} <= set(link) for link in data["links"])
+    assert "Chapter" in result.output and "61" in result.output
+    assert f"wrote {out / 'graph.json'}" in result.output.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01binary\x00", "binary file"),
+        (b"\xff\xfe\xfa not text \x80\x81" * 50, "not UTF-8"),
+        ("只是一段文字，没有章节。\n".encode(), "no plan structure found"),
+    ],
+    ids=["empty", "binary", "wrong-encoding", "not-a-plan"],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, content, message):
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(content)
+    out = tmp_path / "out"
+    result = run("build", str(doc), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert result.output.strip().count("\n") == 0
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_missing_path_exits_2(tmp_path):
+    result = run("build", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no such file" in result.output
+
+
+def test_out_pointing_at_a_file_is_refused(tmp_path):
+    target = tmp_path / "file.txt"
+    target.write_text("keep me", encoding="utf-8")
+    result = run("build", "--out", str(target), "--format", "json")
+    assert result.exit_code == 2
+    assert "is not a folder" in result.output
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_version_and_help():
+    assert run("--version").output.startswith("kg, version ")
+    assert "Build the knowledge graph" in run("build", "--help").output
