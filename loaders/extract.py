@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 
 from kg.loaders.plan import short_name, unit_id
-from kg.loaders.sentences import is_commitment, split_sentences
+from kg.loaders.sentences import is_commitment, is_retrospective, split_sentences
 from kg.loaders.structure import ParsedPlan, Unit
+from kg.loaders.targets import extract_targets
 from kg.loaders.text import MappedText
 from kg.records import Edge, Node, Source
 
@@ -56,7 +57,10 @@ class Extractor:
                     yield from self.measure(unit, container, 0, len(unit.text.text), part_goal, item=True)
                 elif container.kind in ("Section", "Chapter", "Box"):
                     for start, end in split_sentences(unit.text):
-                        if is_commitment(unit.text.text[start:end]):
+                        sentence = unit.text.text[start:end]
+                        if is_commitment(sentence) or (
+                            not is_retrospective(sentence) and extract_targets(sentence)
+                        ):
                             yield from self.measure(unit, container, start, end, part_goal)
 
     def _in_goal_unit(self, unit: Unit) -> bool:
@@ -100,6 +104,34 @@ class Extractor:
         yield Edge(mid, unit_id(self.plan, container), "PART_OF")
         if goal:
             yield Edge(mid, goal, "SUPPORTS")
+        yield from self.targets(mid, unit, start, end)
+
+    def targets(self, owner: str, unit: Unit, start: int, end: int):
+        """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
+        text = unit.text
+        for match in extract_targets(text.text[start:end]):
+            a, b = start + match.start, start + match.end
+            tid = f"{self.plan.plan_id}/target/{unit.line_start}.{a}"
+            src = self.source(unit, text, a, b)
+            phrase = text.text[a:b].strip()
+            props = {
+                "value": match.value,
+                "number": match.number,
+                "high": match.high,
+                "unit": match.unit,
+                "year": match.year,
+                "comparator": match.comparator,
+                "aspiration": match.aspiration,
+                "cumulative": match.cumulative,
+                "subject": match.subject,
+                "text": phrase,
+            }
+            if not match.unit:
+                self.problem("target-without-unit", f"target without unit: {phrase}", src.line_start)
+            yield Node(
+                tid, "Target", short_name(phrase), src, {k: v for k, v in props.items() if v is not None}
+            )
+            yield Edge(owner, tid, "MEASURED_BY", src)
 
 
 def _measure_name(sentence: str) -> str:

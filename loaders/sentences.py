@@ -80,5 +80,9 @@ def split_sentences(text: MappedText) -> Iterator[tuple[int, int]]:
         yield start, len(s)
 
 
+def is_retrospective(sentence: str) -> bool:
+    return any(r in sentence for r in RETROSPECTIVE)
+
+
 def is_commitment(sentence: str) -> bool:
-    return any(v in sentence for v in COMMIT_VERBS) and not any(r in sentence for r in RETROSPECTIVE)
+    return any(v in sentence for v in COMMIT_VERBS) and not is_retrospective(sentence)

@@ -1,0 +1,295 @@
+"""Quantitative targets in a paragraph of plan text: ``到2030年，…营业收入超6000亿元`` -> ``TargetMatch``.
+
+Pure functions on strings. Offsets are into the string given (full-width digits are read in place, so
+they never shift offsets). Rules, all general to the genre:
+
+* a target is a number with a unit (``units.UNIT``), or a bare number after a verb of level
+  (``缩小至1.62``); Chinese numerals count only as ``百分之十五`` or with a magnitude after a comparator
+  (``迈上万亿元台阶``), so names like ``十大工程``/``三大枢纽`` are never targets;
+* not targets: years and year ranges, numbers inside short quotes (``“1小时通勤圈”``), numbers glued to
+  Latin letters or other digits (``5G``, ``PM2.5``, ``G60``), ordinals and ranks (``第3个``, ``前10``),
+  enumeration tallies (``等9个领域``, ``2个万亿级产业集群``), and quantities that qualify a noun
+  (``1000万美元以上数字贸易企业``, ``超2万亿元的城市``);
+* the year is the last ``(力争)(到)2030年`` before the target in the same sentence; a plan-period marker
+  (``“十五五”期间``, ``每年``) after it makes the year None.
+
+>>> [t] = extract_targets("到2030年，建成高质量数据集300个。")
+>>> (t.value, t.unit, t.year, t.comparator, t.subject)
+('300', '个', 2030, '=', '高质量数据集')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.loaders import target_terms as terms
+from kg.loaders.numbers import (
+    PREFIX_COMPARATORS,
+    RANGE_DASHES,
+    SUFFIX_COMPARATORS,
+    parse_number,
+    to_halfwidth,
+)
+from kg.loaders.units import CLASSIFIERS, UNIT_PATTERN
+
+
+@dataclass(frozen=True)
+class TargetMatch:
+    start: int
+    end: int
+    value: str
+    number: float | None
+    high: float | None
+    unit: str
+    year: int | None
+    comparator: str
+    aspiration: bool
+    cumulative: bool
+    subject: str
+
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SUFFIX = "|".join(k for k in SUFFIX_COMPARATORS if len(k) > 1)
+_QUANTITY = re.compile(
+    rf"(?:(?P<pct>百分之)(?P<pctnum>[〇零一二两三四五六七八九十点]+)"
+    rf"|(?P<cn>[一二两三四五六七八九]?)(?=(?:万亿|亿|万)(?:元|美元|人))"
+    rf"|(?P<bracket>[\[〔【])?(?P<low>{_ARABIC})"
+    rf"(?:(?:万亿|亿|万)?\s*[{RANGE_DASHES}]\s*(?P<high>{_ARABIC}))?(?:[\]〕】])?)"
+    rf"\s*(?P<more>[余多])?\s*(?P<unit>{UNIT_PATTERN})?(?:[（(][^）)\d]{{1,3}}[）)])?\s*(?P<suf>{_SUFFIX})?"
+)
+_YEAR = re.compile(
+    r"(?P<asp>力争|争取)?\s*(?:到|至|在|于|截至)?\s*(?P<y>(?:19|20)\d\d|[〇零一二九]{4})\s*年(?:底|末|前)?"
+)
+_PERIOD = re.compile(terms.PERIOD_MARKERS)
+_LEAD_WORDS = sorted(terms.LEAD_WORDS, key=len, reverse=True)
+_SENTENCE_END = "。；;！？!?\n|"
+_CLAUSE_END = "，,；;：:。！？!?\n|"
+_QUOTES = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"|「[^」]{0,20}」")
+
+
+def _is_latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in "+.&")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _ends_with(text: str, words) -> str:
+    return max((w for w in words if text.endswith(w)), key=len, default="")
+
+
+def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
+    """True when the quantity is not a commitment (see the module docstring)."""
+    start, end = m.start(), m.end()
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    unit = m.group("unit") or ""
+    if any(a < start < b for a, b in quotes):
+        return True
+    if before[-1:] and _is_latin_or_digit(before[-1]) or after[:1] and _is_latin_or_digit(after[0]):
+        return True
+    if before.endswith(("第", "前", "等", "No")) or re.match(r"[十百千万亿]+级", after):
+        return True
+    if unit.endswith("年") and any(
+        g and re.fullmatch(r"(?:19|20)\d\d", g) for g in (m.group("low"), m.group("high"))
+    ):
+        return True
+    if after.startswith("的") and unit not in ("%", "百分之"):
+        return True
+    if before[-1:] in "(（" and after[:1] in ")）":  # an annotation such as 经济发展（7项）
+        return True
+    if unit.endswith("岁") and m.group("suf") in ("以上", "以下"):  # an age bracket: 3岁以下婴幼儿
+        return True
+    qualifier = m.group("suf") in ("以上", "以下") and after[:1] and _is_cjk(after[0])
+    measure = unit and unit.lstrip("十百千万亿") not in CLASSIFIERS and unit != "%"
+    clause_rest = re.split(rf"[{_CLAUSE_END}、]", after, maxsplit=1)[0]
+    if qualifier and re.search(r"\d", clause_rest):
+        return True
+    return bool(
+        measure and not m.group("suf") and after[:1] and _is_cjk(after[0])
+        and not after.startswith(terms.QUANTITY_FOLLOWERS)
+        and not after.startswith(tuple(SUFFIX_COMPARATORS))
+    )  # fmt: skip
+
+
+def _accept(text: str, m: re.Match) -> bool:
+    """A quantity needs a unit, except a bare Arabic number right after a verb of level."""
+    before = text[: m.start()].rstrip()
+    if m.group("cn") is not None:
+        return bool(m.group("unit")) and bool(_ends_with(before, (*PREFIX_COMPARATORS, "迈上", "达到")))
+    if m.group("pct"):
+        return True
+    if m.group("unit"):
+        return True
+    return bool(_ends_with(before, terms.UNITLESS_VERBS))
+
+
+def _comparator(m: re.Match, pre: str) -> str:
+    if m.group("high"):
+        return "range"
+    if m.group("suf"):
+        return SUFFIX_COMPARATORS[m.group("suf")]
+    if m.group("more"):
+        return ">"
+    pre = pre.rstrip()
+    for word in sorted(PREFIX_COMPARATORS, key=len, reverse=True):
+        at = pre.rfind(word)
+        if at >= 0 and (at + len(word) == len(pre) or (len(word) > 1 and len(pre) - at <= 6)):
+            return PREFIX_COMPARATORS[word]
+    return "="
+
+
+def _subject(pre: str, post: str) -> tuple[str, int]:
+    """The measured thing and its offset in ``pre``; falls back to the noun after the quantity."""
+    offset = 0
+    lead = re.match(rf"\s*(?:{_YEAR.pattern}|{terms.PERIOD_MARKERS})?[\s，,、]*", pre)
+    offset = lead.end()
+    body = pre[offset:]
+    changed = True
+    while changed:
+        changed = False
+        body = body.rstrip()
+        tail = _ends_with(body, (*terms.TAIL_WORDS, *PREFIX_COMPARATORS))
+        if tail:
+            body, changed = body[: -len(tail)].rstrip(), True
+        lead_word = next((w for w in _LEAD_WORDS if body.startswith(w)), "")
+        if lead_word:
+            body, offset, changed = body[len(lead_word) :], offset + len(lead_word), True
+        body_l = body.lstrip("，,、 (（")
+        offset += len(body) - len(body_l)
+        body = body_l
+    inner = max((body.rfind(v) + len(v) for v in terms.EQUALS_VERBS if len(v) > 1 and v in body), default=0)
+    if 0 < inner < len(body):  # 机场力争达到年旅客吞吐量5000万人次: the measure follows the verb
+        body, offset = body[inner:], offset + inner
+    verbs = sorted(terms.ACTION_VERBS, key=len, reverse=True)
+    verb = next((v for v in verbs if body.startswith(v)), "")
+    if verb and not body[len(verb) :].startswith(("和", "及", "与", "、")):
+        rest = body[len(verb) :]
+        body, offset = rest.lstrip(), offset + len(verb) + len(rest) - len(rest.lstrip())
+    noun = re.split(rf"[{_CLAUSE_END}、等]", post, maxsplit=1)[0].strip().lstrip("的")
+    if noun and (not body or body.endswith(tuple(verbs))):
+        return noun, -1
+    return body, offset
+
+
+def _sentence_spans(text: str):
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            if i > start:
+                yield start, i
+            start = i + 1
+    if start < len(text):
+        yield start, len(text)
+
+
+def _governing_year(sentence: str, upto: int) -> tuple[int | None, bool, int | None]:
+    """(year, aspiration, offset of the year phrase) of the last deadline before ``upto``."""
+    year, aspiration, at, last = None, False, None, -1
+    for y in _YEAR.finditer(sentence, 0, upto):
+        prev = sentence[: y.start("y")].rstrip()
+        nxt = sentence[y.end() :].lstrip()
+        if prev[-1:] in RANGE_DASHES or prev[-1:].isdigit() or nxt[:1] in RANGE_DASHES:
+            continue
+        number = parse_number(y.group("y"))
+        if number and 1900 <= number <= 2100:
+            at = y.start() + len(y.group(0)) - len(y.group(0).lstrip())
+            year, aspiration, last = int(number), bool(y.group("asp")), y.end()
+    for p in _PERIOD.finditer(sentence, 0, upto):
+        if p.start() >= last:
+            year, aspiration, at, last = None, False, None, p.end()
+    return year, aspiration, at
+
+
+def _adjacent(sentence: str, year_at: int, clause: int) -> bool:
+    """The year phrase heads this clause: nothing but one comma lies between them."""
+    year = _YEAR.match(sentence, year_at)
+    gap = sentence[year.end() : clause] if year and year.end() <= clause else ""
+    return year is not None and (year.end() > clause or gap.strip() in ("", "，", ","))
+
+
+def _clause_start(sentence: str, upto: int, floor: int) -> int:
+    cut = max((sentence.rfind(ch, 0, upto) for ch in _CLAUSE_END), default=-1) + 1
+    return max(cut, floor)
+
+
+def extract_targets(text: str) -> list[TargetMatch]:
+    """Every quantitative target in ``text``, in order of appearance."""
+    norm = to_halfwidth(text)
+    quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(norm)]
+    found: list[TargetMatch] = []
+    for s_start, s_end in _sentence_spans(norm):
+        sentence = norm[s_start:s_end]
+        previous_end = 0
+        for m in _QUANTITY.finditer(sentence):
+            if not m.group(0).strip() or not _accept(sentence, m):
+                continue
+            if _skip(norm, _shift(m, s_start), quotes):
+                continue
+            found.append(_build(sentence, m, s_start, previous_end, text[s_start:s_end]))
+            previous_end = m.end()
+    return found
+
+
+class _Shifted:
+    """A match seen at document offsets (for checks that look beyond the sentence)."""
+
+    def __init__(self, m: re.Match, delta: int):
+        self._m, self._d = m, delta
+
+    def start(self, *g):
+        return self._m.start(*g) + self._d
+
+    def end(self, *g):
+        return self._m.end(*g) + self._d
+
+    def group(self, *g):
+        return self._m.group(*g)
+
+
+def _shift(m: re.Match, delta: int) -> _Shifted:
+    return _Shifted(m, delta)
+
+
+def _build(sentence: str, m: re.Match, s_start: int, previous_end: int, written: str) -> TargetMatch:
+    """``sentence`` is the half-width reading of ``written``; values and units are sliced from ``written``."""
+    clause = _clause_start(sentence, m.start(), previous_end)
+    if previous_end and clause == previous_end:  # 3—5项高品质国际赛事、50项以上…: the noun before 、 is done
+        clause = sentence.rfind("、", clause, m.start()) + 1 or clause
+    pre = sentence[clause : m.start()]
+    pre = pre.lstrip("、和及与 ")
+    clause = m.start() - len(pre)
+    year, year_aspiration, year_at = _governing_year(sentence, m.start())
+    subject, offset = _subject(pre, sentence[m.end() :])
+    start = clause + offset if offset >= 0 else m.start()
+    if year_at is not None and year_at >= previous_end and _adjacent(sentence, year_at, clause):
+        start = min(start, year_at)
+    clause_text = sentence[clause : m.start()]
+    unit = written[m.start("unit") : m.end("unit")] if m.group("unit") else ""
+    if m.group("pct"):
+        value, unit = m.group("pctnum"), "百分之"
+    elif m.group("cn") is not None:
+        value = m.group("cn")
+    else:
+        value = written[m.start("low") : m.end("high") if m.group("high") else m.end("low")]
+    low = m.group("pctnum") or m.group("low") or value
+    number = parse_number(low) if low else 1.0
+    period = _PERIOD.search(sentence, 0, m.start())
+    annual = "年均" in clause_text or "每年" in clause_text
+    return TargetMatch(
+        start=s_start + start,
+        end=s_start + m.end(),
+        value=value,
+        number=number,
+        high=parse_number(m.group("high")) if m.group("high") else None,
+        unit=unit,
+        year=year,
+        comparator=_comparator(m, pre),
+        aspiration=year_aspiration or any(w in clause_text for w in terms.ASPIRATION),
+        cumulative=bool(m.group("bracket"))
+        or any(w in clause_text for w in terms.CUMULATIVE)
+        or (year is None and bool(period) and "期间" in period.group(0) and not annual and unit != "%"),
+        subject=subject,
+    )

@@ -1,0 +1,165 @@
+"""Target extraction on real phrases copied from the Hangzhou and Nanjing outlines."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.loaders.targets import extract_targets
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = [
+    ROOT / "kg/data/plans/hangzhou-15th-five-year-plan-outline.txt",
+    ROOT / "tests/data/nanjing-15th-five-year-plan-outline.txt",
+]
+
+
+def facts(text):
+    return [(t.value, t.unit, t.year, t.comparator, t.subject) for t in extract_targets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2030年，规模以上人工智能核心产业营业收入超6000亿元。",
+            [("6000", "亿元", 2030, ">", "规模以上人工智能核心产业营业收入")],
+        ),
+        (
+            "到2030年，集成电路核心产业营业收入超1030亿元。",
+            [("1030", "亿元", 2030, ">", "集成电路核心产业营业收入")],
+        ),
+        (
+            "到2030年，力争视觉智能产业营业收入达到11000亿元、产值达到6000亿元。",
+            [("11000", "亿元", 2030, "=", "视觉智能产业营业收入"), ("6000", "亿元", 2030, "=", "产值")],
+        ),
+        ("到2030年建成高质量数据集300个。", [("300", "个", 2030, "=", "高质量数据集")]),
+        ("到2027年，全市可调度智算规模超过100EFLOPS。", [("100", "EFLOPS", 2027, ">", "可调度智算规模")]),
+        (
+            "到 2030 年，培育人工智能赋能制造业省级试点 2 个，打造应用标杆企业 20 家。",
+            [
+                ("2", "个", 2030, "=", "人工智能赋能制造业省级试点"),
+                ("20", "家", 2030, "=", "应用标杆企业"),
+            ],
+        ),
+        (
+            "力争到 2030 年全市高技能人才总量达到 114 万人，高技能人才占技能人才的比例达到 38%。",
+            [
+                ("114", "万人", 2030, "=", "高技能人才总量"),
+                ("38", "%", 2030, "=", "高技能人才占技能人才的比例"),
+            ],
+        ),
+        (
+            "每年举办3—5项高品质国际赛事、50项以上全国性赛事，打造5项品牌赛事。",
+            [
+                ("3—5", "项", None, "range", "高品质国际赛事"),
+                ("50", "项", None, ">=", "全国性赛事"),
+                ("5", "项", None, "=", "品牌赛事"),
+            ],
+        ),
+        (
+            "聚焦十大领域谋划推进市重大项目1000个以上，“十五五”期间计划投资1.5万亿元左右。",
+            [
+                ("1000", "个", None, ">=", "聚焦十大领域谋划推进市重大项目"),
+                ("1.5", "万亿元", None, "≈", "计划投资"),
+            ],
+        ),
+        (
+            "力争到2030年中心城区公共交通出行量占机动化方式出行量比重不低于55%。",
+            [("55", "%", 2030, ">=", "中心城区公共交通出行量占机动化方式出行量比重")],
+        ),
+        (
+            "到2030年，实现数字贸易额5000亿元，出口额1000万美元以上数字贸易企业突破300家。",
+            [
+                ("5000", "亿元", 2030, "=", "数字贸易额"),
+                ("300", "家", 2030, ">", "出口额1000万美元以上数字贸易企业"),
+            ],
+        ),
+        ("城乡居民收入倍差缩小至1.62", [("1.62", "", None, "=", "城乡居民收入倍差")]),
+        ("实施城市更新重点片区不少于30个。", [("30", "个", None, ">=", "城市更新重点片区")]),
+        ("全市新增和改造公园超过200个", [("200", "个", None, ">", "新增和改造公园")]),
+        # Nanjing: 到“十五五”末 is a period marker, not a year.
+        (
+            "到“十五五”末，全市智能电网产业规模突破1万亿元。",
+            [("1", "万亿元", None, ">", "智能电网产业规模")],
+        ),
+        (
+            "到“十五五”末，禄口国际机场力争达到年旅客吞吐量5000万人次、货邮吞吐量65万吨。",
+            [
+                ("5000", "万人次", None, "=", "年旅客吞吐量"),
+                ("65", "万吨", None, "=", "货邮吞吐量"),
+            ],
+        ),
+        ("培育形成工业应用大模型1—2个", [("1—2", "个", None, "range", "工业应用大模型")]),
+        ("经济总量力争迈上万亿元台阶", [("", "万亿元", None, "=", "经济总量")]),
+        ("城市细颗粒物浓度下降百分之十五", [("十五", "百分之", None, "=", "城市细颗粒物浓度下降")]),
+    ],
+)
+def test_real_phrases(text, expected):
+    assert facts(text) == expected
+
+
+def test_numbers_and_flags():
+    t1, t2 = extract_targets(
+        "到“十五五”末，全市新材料产业规模力争达到5000亿元，技术交易额累计达到16000亿元。"
+    )
+    assert (t1.number, t1.aspiration, t1.cumulative) == (5000.0, True, False)
+    assert (t2.number, t2.aspiration, t2.cumulative) == (16000.0, False, True)
+    [r] = extract_targets("每年举办3—5项高品质国际赛事")
+    assert (r.number, r.high) == (3.0, 5.0)
+    [p] = extract_targets("“十五五”期间计划投资1.5万亿元左右")
+    assert p.cumulative and p.year is None
+
+
+def test_offsets_cover_the_phrase_in_the_given_string():
+    text = "科技创新。到 2030 年，全市服务业增加值突破 2 万亿元，生产性服务业增加值占服务业比重达到 60%。"
+    first, second = extract_targets(text)
+    assert text[first.start : first.end] == "到 2030 年，全市服务业增加值突破 2 万亿元"
+    assert text[second.start : second.end] == "生产性服务业增加值占服务业比重达到 60%"
+    assert (first.value, first.unit, first.year, second.year) == ("2", "万亿元", 2030, 2030)
+
+
+def test_full_width_digits_keep_offsets():
+    text = "到２０３０年，新增学位１０万个。"
+    [t] = extract_targets(text)
+    assert (t.value, t.number, t.unit, t.year) == ("１０", 10.0, "万个", 2030)
+    assert text[t.start : t.end] == "到２０３０年，新增学位１０万个"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "聚焦“296X”先进制造业集群建设",
+        "做大做强“1+2+33+7+N”高能级科创平台矩阵",
+        "加快完善都市圈“1小时通勤圈”",
+        "3A游戏《黑神话：悟空》风靡全球",
+        "城市细颗粒物（PM2.5）平均浓度",
+        "培育6G、未来网络等产业赛道",
+        "长三角G60科创走廊建设",
+        "研究与试验发展(R&D)经费支出",
+        "第七章 统筹建设三大基础工程",
+        "重大投资十大工程",
+        "专栏 12 重大投资十大工程",
+        "1. 人工智能+科学研究。",
+        "谋划建设第3个大科学装置",
+        "成为全国第10个超大城市、第8个经济规模超2万亿元的城市",
+        "对 2001—2005 年建成的城镇老旧小区实施改造提升",
+        "到2030年",
+        "聚焦集成电路、新材料等9个领域",
+        "加快打造人工智能、视觉智能2个万亿级产业集群",
+        "推进抽水蓄能电站、400万千瓦光伏装机等重大项目",
+        "重点推进2岁以下婴幼儿的融合托育服务",
+        "| 经济发展 (7项) | 1 |",
+    ],
+)
+def test_not_targets(text):
+    assert extract_targets(text) == []
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name.split("-")[0])
+def test_whole_plans(path):
+    text = path.read_text(encoding="utf-8")
+    found = [t for line in text.split("\n") for t in extract_targets(line)]
+    assert len(found) > 90
+    for t in found:
+        assert t.year is None or 2020 <= t.year <= 2035
+        assert t.number is not None and t.start < t.end
