@@ -1,7 +1,155 @@
-"""`kg` commands of this area (placeholder until the area lands)."""
+"""`kg query`: the named analyst queries on memory, RDF or Neo4j; `kg trace` lives beside it."""
+
+from __future__ import annotations
+
+import json
+from importlib import import_module
 
 import click
 
+from kg.commands import trace as trace_command
+from kg.commands.graph_source import graph_options, load_graph
+from kg.commands.tables import FORMATS, render_rows, render_table
+from kg.queries.catalog import QUERIES, get_query, validate_params
+from kg.queries.memory import run_query as run_in_memory
+
+BACKENDS = ("memory", "rdf", "neo4j")
+
+
+def _backend(name: str):
+    """The ``run_query`` of ``kg.queries.<name>_backend``, or a clear error if that backend is missing."""
+    module = f"kg.queries.{name}_backend"
+    try:
+        return import_module(module).run_query
+    except ModuleNotFoundError as err:
+        if err.name != module:
+            message = f"the {name} backend needs the module {err.name!r}: pip install {err.name}"
+            raise click.ClickException(message) from None
+        raise click.ClickException(f"the {name} backend is not available ({module} is missing)") from None
+
+
+def _parse_params(name: str, pairs: tuple[str, ...], positional: list[str]) -> tuple[dict, list[str]]:
+    """``--param k=v`` pairs, then positional values for the parameters still missing; rest are DOCs."""
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
+        params[key.strip()] = value
+    for param in get_query(name).params:
+        if param.name not in params and positional:
+            params[param.name] = positional.pop(0)
+    return params, positional
+
+
+def _rdf_graph(rdf_file: str | None, graph_file: str | None, docs: tuple[str, ...], encoding: str | None):
+    """The RDF graph to query: ``--rdf FILE`` parsed, else the graph converted by ``kg.exports.rdf``."""
+    import rdflib
+    from rdflib.util import guess_format
+
+    if rdf_file:
+        try:
+            return rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
+        except (SyntaxError, ValueError) as err:  # rdflib's parse errors derive from these
+            raise click.ClickException(f"{rdf_file}: not readable as RDF: {err}") from None
+    try:
+        graph_to_rdf = import_module("kg.exports.rdf").graph_to_rdf
+    except (ModuleNotFoundError, AttributeError):
+        message = "the RDF exporter is not available; pass an RDF export with --rdf FILE"
+        raise click.ClickException(message) from None
+    return graph_to_rdf(load_graph(graph_file, docs, encoding))
+
+
+def _neo4j_rows(name, params, uri, username, password, database):
+    import neo4j
+    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+
+    run = _backend("neo4j")
+    auth = (username, password or "") if username else None
+    try:
+        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
+            return run(name, params, driver, database)
+    except (AuthError, ServiceUnavailable, Neo4jError) as err:
+        raise click.ClickException(f"Neo4j at {uri}: {err.__class__.__name__}: {err}") from None
+
+
+def _list_queries(fmt: str) -> str:
+    entries = [
+        {
+            "name": q.name,
+            "parameters": {p.name: p.type.__name__ for p in q.params},
+            "columns": list(q.columns),
+            "description": q.description,
+        }
+        for q in QUERIES.values()
+    ]
+    if fmt == "json":
+        return json.dumps(entries, ensure_ascii=False, indent=2) + "\n"
+    rows = [
+        [e["name"], ", ".join(f"{k}: {v}" for k, v in e["parameters"].items()), ", ".join(e["columns"]),
+         e["description"]]
+        for e in entries
+    ]  # fmt: skip
+    return render_table(["query", "parameters", "columns", "description"], rows)
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.argument("args", nargs=-1)
+@click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
+@click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@click.option("--backend", type=click.Choice(BACKENDS), default="memory", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@graph_options
+@click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), help="RDF export to query.")
+@click.option(
+    "--uri",
+    envvar="NEO4J_URI",
+    default="bolt://localhost:7687",
+    show_default=True,
+    help="Neo4j [env NEO4J_URI]",
+)
+@click.option(
+    "--username",
+    envvar="NEO4J_USERNAME",
+    default=None,
+    help="Neo4j user [env NEO4J_USERNAME; password: NEO4J_PASSWORD]",
+)
+@click.option("--password", envvar="NEO4J_PASSWORD", default=None, hidden=True)
+@click.option(
+    "--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True, help="[env NEO4J_DATABASE]"
+)
+def query(name, args, list_only, pairs, backend, fmt, graph_file, encoding, rdf_file, **connection):
+    """Run the named query NAME; positional ARGS fill its parameters in order, the rest are DOCs.
+
+    \b
+    kg query --list
+    kg query platforms-for-cluster 集成电路
+    kg query targets-for-year --param year=2030 --format csv plan.txt
+    """
+    if list_only:
+        click.echo(_list_queries(fmt), nl=False)
+        return
+    if not name:
+        raise click.UsageError(f"name a query (kg query --list): {', '.join(sorted(QUERIES))}")
+    try:
+        raw, docs = _parse_params(name, pairs, list(args))
+        params = validate_params(name, raw)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    if backend == "memory":
+        rows = run_in_memory(name, params, load_graph(graph_file, tuple(docs), encoding))
+    elif backend == "rdf":
+        rows = _backend("rdf")(name, params, _rdf_graph(rdf_file, graph_file, tuple(docs), encoding))
+    else:
+        if docs or graph_file:
+            message = "--backend neo4j queries the loaded database; load documents with the neo4j command"
+            raise click.UsageError(message)
+        rows = _neo4j_rows(name, params, **connection)
+    click.echo(render_rows(get_query(name).columns, rows, fmt), nl=False)
+
 
 def register(main: click.Group) -> None:
-    """Add this module's commands to the `kg` group."""
+    """Add `kg query` and `kg trace` to the `kg` group."""
+    main.add_command(query)
+    trace_command.register(main)

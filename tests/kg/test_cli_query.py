@@ -1,0 +1,233 @@
+# ruff: noqa: E501
+"""`kg query` and `kg trace` as users call them (CliRunner), on the tiny graph and on the real plans."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rich.cells import cell_len
+
+from kg.cli import main
+from kg.exports.json import write_json
+from kg.pipeline import bundled_plan_path
+from kg.queries.catalog import QUERIES
+from tests.fixtures.tiny import tiny_graph
+
+NANJING = Path(__file__).parents[1] / "data" / "nanjing-15th-five-year-plan-outline.txt"
+QUOTE = "滨江物联网小镇"
+
+
+@pytest.fixture
+def graph_file(tmp_path):
+    return str(write_json(tiny_graph(), tmp_path / "graph.json")[0])
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def same_width(text: str) -> set[int]:
+    return {cell_len(line) for line in text.splitlines() if line}
+
+
+def test_list_as_json_comes_from_the_catalog():
+    result = run("query", "--list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.output)
+    assert [q["name"] for q in listed] == list(QUERIES)
+    assert listed[2] == {
+        "name": "targets-for-year",
+        "parameters": {"year": "int"},
+        "columns": ["subject", "value", "unit", "comparator", "path", "quote"],
+        "description": "Every quantitative Target for the year, with its location path and quote.",
+    }
+
+
+def test_list_as_table_names_every_query():
+    result = run("query", "--list")
+    assert result.exit_code == 0, result.output
+    assert all(name in result.output for name in QUERIES)
+    assert len(same_width(result.output)) == 1
+
+
+def test_query_json_output_is_exact(graph_file):
+    result = run("query", "platforms-for-cluster", "集成电路", "--graph", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    expected = [
+        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
+        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
+    ]
+    assert result.output == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_param_option_equals_positional(graph_file):
+    positional = run("query", "targets-for-year", "2030", "--graph", graph_file, "--format", "json")
+    option = run("query", "targets-for-year", "-p", "year=2030", "--graph", graph_file, "--format", "json")
+    assert positional.exit_code == option.exit_code == 0, positional.output + option.output
+    assert positional.output == option.output
+    assert json.loads(option.output)[0]["value"] == "1000"
+
+
+def test_csv_output_is_exact(graph_file):
+    result = run("query", "binding-indicators", "--graph", graph_file, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.output == "number,name,unit,baseline,target\n2,森林覆盖率,%,65.7,>65\n"
+
+
+def test_csv_writes_null_as_empty(graph_file, tmp_path):
+    g = tiny_graph()
+    g.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
+    path = str(write_json(g, tmp_path / "g2.json")[0])
+    result = run("query", "platforms-for-cluster", "集成电路", "--graph", path, "--format", "csv")
+    assert result.output.splitlines()[-1] == f"钱塘芯谷,,{QUOTE}"
+
+
+def test_table_aligns_wide_characters(graph_file):
+    result = run("query", "platform-profile", "滨江物联网小镇", "--graph", graph_file)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert len(lines) == 7  # top, header, rule, three rows, bottom
+    assert len(same_width(result.output)) == 1, result.output
+    assert "集成电路。支持滨江物联网小镇建设<芯片>平台。" in result.output
+
+
+def test_unknown_query_is_a_usage_error(graph_file):
+    result = run("query", "nope", "--graph", graph_file)
+    assert result.exit_code == 2, result.output
+    assert (
+        "unknown query 'nope'; known: binding-indicators, clusters-in-district, platform-profile"
+        in result.output
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["targets-for-year", "二〇三〇"], "parameter 'year' must be int, got '二〇三〇'"),
+        (["targets-for-year"], "missing 'year'; needs targets-for-year(year: int)"),
+        (["platform-profile", "-p", "name=x"], "takes no parameter 'name'"),
+        (["platform-profile", "-p", "钱塘芯谷"], "'钱塘芯谷' is not KEY=VALUE"),
+        ([], "name a query (kg query --list)"),
+    ],
+)
+def test_bad_parameters_are_usage_errors(graph_file, args, message):
+    result = run("query", *args, "--graph", graph_file)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_graph_and_documents_together_are_refused(graph_file):
+    result = run("query", "binding-indicators", str(NANJING), "--graph", graph_file)
+    assert result.exit_code == 2, result.output
+    assert "give documents or --graph, not both" in result.output
+
+
+def test_a_file_that_is_not_a_graph_is_a_clear_error(tmp_path):
+    bad = tmp_path / "graph.json"
+    bad.write_text('{"nodes": 1}', encoding="utf-8")
+    result = run("query", "binding-indicators", "--graph", str(bad))
+    assert result.exit_code == 1, result.output
+    assert 'not a graph.json: expected an object with "nodes" and "links"' in result.output
+
+
+def test_neo4j_backend_reads_no_documents():
+    result = run("query", "binding-indicators", str(NANJING), "--backend", "neo4j")
+    assert result.exit_code == 2, result.output
+    assert "queries the loaded database" in result.output
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_rdf_backend_returns_the_memory_rows_or_says_it_is_missing(graph_file, name):
+    args = {"platforms-for-cluster": ["集成电路"], "clusters-in-district": ["滨江区"], "targets-for-year": ["2030"],
+            "platform-profile": ["滨江物联网小镇"]}.get(name, [])  # fmt: skip
+    memory = run("query", name, *args, "--graph", graph_file, "--format", "json")
+    rdf = run("query", name, *args, "--graph", graph_file, "--format", "json", "--backend", "rdf")
+    if importlib.util.find_spec("kg.queries.rdf_backend") is None:
+        assert rdf.exit_code == 1
+        assert "the rdf backend is not available (kg.queries.rdf_backend is missing)" in rdf.output
+    else:
+        assert rdf.exit_code == 0, rdf.output
+        assert rdf.output == memory.output
+
+
+@pytest.mark.parametrize("plan", [None, NANJING], ids=["bundled-hangzhou", "nanjing"])
+def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
+    docs = [] if plan is None else [str(plan)]
+    result = run("query", "targets-for-year", "2030", *docs, "--format", "json")
+    assert result.exit_code == 0, result.output
+    text = (plan or bundled_plan_path()).read_text(encoding="utf-8").replace("\r\n", "\n")
+    rows = json.loads(result.output)
+    assert all(list(row) == ["subject", "value", "unit", "comparator", "path", "quote"] for row in rows)
+    assert all(row["quote"] in text for row in rows)
+    if plan is None:
+        assert len(rows) >= 20  # Hangzhou states dozens of 2030 targets
+
+
+def test_trace_of_an_alias_renders_aligned_tables(graph_file):
+    result = run("trace", "杭州高新区（滨江）", "--graph", graph_file)
+    assert result.exit_code == 0, result.output
+    head, *tables = result.output.split("\n\n")
+    assert head.splitlines() == [
+        "滨江区  [District]  district:杭州市滨江区",
+        "aliases: 滨江, 杭州高新区（滨江）",
+        "level: district",
+    ]
+    assert [t.splitlines()[0].rstrip() for t in tables] == [
+        "LOCATED_IN ← in (2)",
+        "LOCATED_IN → out (1)",
+        "MENTIONS ← in (1)",
+    ]
+    assert all(len(same_width(table)) == 1 for table in tables), result.output
+    assert "tiny-plan 第一篇/第一章/第一节/专栏1/1 L10" in tables[0]
+
+
+def test_trace_shows_targets_with_year_value_unit(graph_file):
+    result = run("trace", "集成电路", "--graph", graph_file)
+    assert result.exit_code == 0, result.output
+    targets = result.output.split("\n\n")[1]
+    assert targets.splitlines()[0].rstrip() == "MEASURED_BY → out: targets (1)"
+    row = targets.splitlines()[4]
+    assert [c.strip() for c in row.split("│")[1:-1]] == [
+        "2030", ">", "1000", "亿元", "集成电路产业营业收入", "tiny-plan 第一篇/第一章/第一节/专栏1/1 L11",
+        "到2030年，集成电路产业营业收入超1000亿元",
+    ]  # fmt: skip
+
+
+def test_trace_json(graph_file):
+    result = run("trace", "芯谷", "--graph", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert (data["id"], data["type"], data["targets"]) == ("platform:钱塘芯谷", "Platform", [])
+    assert [(f["relation"], f["direction"], f["other_name"]) for f in data["facts"]] == [
+        ("LOCATED_IN", "out", "钱塘区"),
+        ("SUPPORTS", "out", "集成电路"),
+    ]
+
+
+def test_trace_ambiguous_lists_candidates(graph_file):
+    result = run("trace", "江", "--graph", graph_file)
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        "Error: '江' matches several entities; give a more precise name:\n"
+        "  滨江区  [District]  district:杭州市滨江区\n"
+        "  浙江大学  [Institution]  institution:浙江大学\n"
+        "  滨江物联网小镇  [Platform]  platform:滨江物联网小镇\n"
+    )
+
+
+def test_trace_unknown_suggests(graph_file):
+    result = run("trace", "浙大", "--graph", graph_file)
+    assert result.exit_code == 1, result.output
+    assert result.output == (
+        "Error: no cluster, platform, district or institution is called '浙大'; did you mean:\n"
+        "  浙江大学  [Institution]  institution:浙江大学\n"
+    )
+    result = run("trace", "量子计算", "--graph", graph_file)
+    assert result.exit_code == 1, result.output
+    assert result.output.endswith("'量子计算'; no similar names\n")
