@@ -70,14 +70,11 @@ def structure_records(plan: ParsedPlan) -> Iterator[Node | Edge]:
                 {k: v for k, v in props.items() if v is not None},
             )
         elif unit.kind == "Table":
-            rows = [" | ".join(r) for r in (unit.table_rows or [])]
-            node = Node(
-                uid,
-                "Table",
-                unit.title or short_name(rows[0] if rows else "表格"),
-                unit_source(plan, unit),
-                {"rows": rows},
-            )
+            table = unit.table
+            rows = [" | ".join(table.header)] + [" | ".join(r.texts) for r in table.rows] if table else []
+            caption = table.caption if table else ""
+            name = unit.title or caption or short_name(rows[0] if rows else "表格")
+            node = Node(uid, "Table", name, unit_source(plan, unit), {"rows": rows})
         else:
             node = Node(
                 uid, "Paragraph", short_name(unit.title), unit_source(plan, unit), {"text": unit.title}

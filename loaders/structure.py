@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import cn2an
 
-from kg.loaders.tables import find_table_blocks
+from kg.loaders.tables import Table, TableBlock, find_table_blocks, parse_table
 from kg.loaders.text import MappedText, clean
 
 NUM = r"[一二三四五六七八九十百零〇两\d]+"
@@ -59,7 +59,7 @@ class Unit:
     children: list[Unit] = field(default_factory=list)
     box_kind: str | None = None
     item: str | None = None  # box item number ("1", "一")
-    table_rows: list[list[str]] | None = None
+    table: Table | None = None  # a parsed table (rows and cells with their lines)
     heading_end: int = 0  # last line of a heading or box title (its span covers its content)
 
     def add(self, child: Unit) -> Unit:
@@ -265,7 +265,12 @@ class _Builder:
                 box = BOX.match(first)
                 if box:
                     yield "box", i, i, box
-                yield "table", i, min(block.end, end), None
+                yield (
+                    "table",
+                    i,
+                    min(block.end, end),
+                    TableBlock(block.start, min(block.end, end), block.kind),
+                )
                 i = min(block.end, end) + 1
                 continue
             stripped = line.strip()
@@ -351,12 +356,7 @@ class _Builder:
                 )
                 open_unit(unit)
             elif kind == "table":
-                rows = [
-                    [c.strip() for c in line.strip().strip("|").split("|")]
-                    for line in self.lines[a - 1 : b]
-                    if line.strip()
-                ]
-                top.add(Unit("Table", a, b, title="", table_rows=rows))
+                top.add(Unit("Table", a, b, title="", table=parse_table(self.lines, m)))
             else:
                 text = self.mapped(a, b)
                 im = ITEM.match(self.lines[a - 1])

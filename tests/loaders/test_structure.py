@@ -101,8 +101,8 @@ def test_table_is_a_table_under_its_section(sample):
     (toc, table) = units(sample, "Table")
     assert toc.label == "目录"
     assert table.parent.label == "第二节"
-    assert table.table_rows[0] == ["指标", "2030年"]
-    assert table.table_rows[-1] == ["产值", "100"]
+    assert table.table.header == ["指标", "2030年"]
+    assert table.table.rows[-1].texts == ["产值", "100"]
 
 
 def test_heading_spans_cover_their_content(sample):

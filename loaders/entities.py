@@ -1,0 +1,328 @@
+"""Recognisers for platforms, institutions and districts in running text. Pure functions on strings.
+
+A platform or institution name ends in a suffix from ``data/platform_suffixes.tsv`` /
+``data/institution_suffixes.tsv`` (the longest suffix at a position decides which table it belongs
+to: 研究中心 is an institution, 创新中心 a platform). From the suffix the name extends leftwards to
+a boundary: punctuation, or a verb/function word (支持, 建设, 的, 和 ...). It is kept only if it has
+a specific part: a place (city, province, district alias), a quoted name, a platform of the
+location table, or a "brand" of two or more characters left after removing generic vocabulary
+(``data/generic_terms.tsv``). Names starting with a number or quantifier (一批, 3个) are dropped.
+Suffixes marked ``bounded`` (中心, 基地, 港, 谷, 城) must also be followed by a boundary, so that
+中心城区 or 城市 never end a name.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.loaders.entity_lists import ListItem, split_entity_list
+from kg.loaders.gazetteer import District, _as_city, candidate_aliases, cities, districts
+from kg.loaders.names import normalise_entity_name
+
+__all__ = [
+    "EntityMatch",
+    "ListItem",
+    "find_districts",
+    "find_institutions",
+    "find_platforms",
+    "normalise_entity_name",
+    "split_entity_list",
+]
+
+MAX_NAME = 24
+# Words that end a name when met on its left: verbs and function words of plan prose.
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# Words that end a name when met on its left: verbs and function words of plan prose.
+LEFT_STOPS = _words(
+    """
+    支持 推进 建设 打造 加快 高水平 高标准 高质量 推动 依托 聚焦 围绕 争创 创建 培育 布局 深化 提升
+    发挥 完善 谋划 规划 申报 争取 用好 联动 引导 鼓励 放大 拓展 实施 加强 全面 积极 深入 大力 做强
+    做优 做大 壮大 构建 形成 优化 探索 设立 组建 新建 筹建 启动 推广 集聚 带动 辐射 对接 融入 参与
+    承接 整合 升级 建成 成为 作为 包括 其中 重点 力争 持续 着力 加速 增强 强化 开展 建立 办好 建好
+    建强 启用 赋权 获评 入选 展现 利用 实现 落地 进驻 规范 改造 赋予 进一步 激活 结合 统筹 获批 重组
+    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛
+    指 以及 及其 和 与 及 的 等 在 以 为 向 对 将 把 从 于 至 到 并 或 其
+    """
+)
+RIGHT_STOPS = _words(
+    "等 和 与 及 的 为 在 建设 发展 争创 创建 打造 提升 加快 建成 成为 作为 集聚 以 实现 开展 落地 "
+    "深化 联动 协同 一体 周边 片区 核心区"
+)
+_QUANTIFIER = re.compile(
+    r"^(?:[0-9]|[一二两三四五六七八九十百千几多数][个批家类座项条所处]|若干|首批|各|部分)"
+)
+# A name never ends in these (rhetoric such as 历史文化名城, 博物馆之城) ...
+NON_NAME_ENDINGS = _words("名城 之城 主城 副城 老城 友城 杭城 融城 模范城 第一城")
+# ... and a suffix never ends inside these words (大学生, 城市, 港口).
+CUT_WORDS = _words("大学生 大学城 园区 研究生 城市 城乡 城镇 城区 港澳 港口 谷物 中心城")
+# Regions that are places though not in the city and district tables.
+REGIONS = frozenset(_words("中国 长三角 长江三角洲"))
+_NUMERAL = re.compile(r"[一二两三四五六七八九十百千]")
+_COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+[个大]")
+_COUNT_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+个")
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    """``text[start:end]`` is the mention; ``name`` its canonical spelling; ``id`` set for districts."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class _Suffix:
+    category: str
+    kind: str
+    bounded: bool
+    needs_place: bool
+
+
+def _table(filename: str) -> list[dict[str, str]]:
+    text = resources.files("kg.loaders").joinpath("data", filename).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+@cache
+def suffixes() -> dict[str, _Suffix]:
+    table = {}
+    for category, filename in (
+        ("platform", "platform_suffixes.tsv"),
+        ("institution", "institution_suffixes.tsv"),
+    ):
+        for r in _table(filename):
+            table[r["suffix"]] = _Suffix(
+                category, r["kind"], r["bounded"] == "yes", r["needs_place"] == "yes"
+            )
+    return table
+
+
+@cache
+def generic_terms() -> tuple[str, ...]:
+    return tuple(sorted((r["term"] for r in _table("generic_terms.tsv")), key=len, reverse=True))
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """City, province and district names and aliases (table-wide), plus located platform names."""
+    names = {n for c in cities() for n in c.names} | REGIONS
+    for c in cities():
+        names.add(c.province)
+        names.add(re.sub(r"(壮族|回族|维吾尔)?自治区$|省$|市$", "", c.province))
+    names.update(n for d in districts() for n in d.names)
+    names.update(r["name"] for r in _table("platform_locations.tsv"))
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _is_name_char(ch: str) -> bool:
+    return _is_cjk(ch) or (ch.isascii() and ch.isalnum())
+
+
+def _right_boundary(text: str, end: int) -> bool:
+    if end >= len(text) or not _is_name_char(text[end]):
+        return True
+    return text.startswith(RIGHT_STOPS, end) or bool(_COUNT_HEAD.match(text, end))
+
+
+def _stop_ends_at(text: str, j: int) -> bool:
+    return any(text.endswith(w, 0, j) for w in LEFT_STOPS)
+
+
+def _extend_left(text: str, i: int) -> int | None:
+    """Start of the name whose suffix starts at ``i``; None if no boundary within MAX_NAME."""
+    j = i
+    while j > 0:
+        if i - j >= MAX_NAME:
+            return None
+        if _stop_ends_at(text, j):
+            break
+        ch = text[j - 1]
+        if ch == "”" or (ch == "“" and "”" in text[j:i]):
+            j -= 1
+        elif ch in "）)":
+            open_at = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
+            if open_at < 0 or text[open_at + 1 : j - 1] not in place_names():
+                break
+            j = open_at
+        elif ch.isascii() and ch.isalnum():
+            run = j - 1
+            while run > 0 and text[run - 1].isascii() and text[run - 1].isalnum():
+                run -= 1
+            if not any(c.isalpha() for c in text[run:j]):
+                break
+            j = run
+        elif _is_cjk(ch):
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _has_brand(stem: str) -> bool:
+    """True if two or more consecutive characters remain after removing generic vocabulary."""
+    kept, run, i = 0, 0, 0
+    while i < len(stem):
+        term = next((t for t in generic_terms() if stem.startswith(t, i)), None)
+        if term:
+            run, i = 0, i + len(term)
+            continue
+        run = run + 1 if _is_name_char(stem[i]) else 0
+        kept = max(kept, run)
+        i += 1
+    return kept >= 2
+
+
+def _is_specific(name: str, suffix: _Suffix, length: int) -> bool:
+    """Does ``name`` (whose suffix has ``length`` characters) name one thing? See the module docstring."""
+    stem = name[: len(name) - length]
+    unquoted = re.sub(r"“[^”]*”", "", name)
+    if len(name) < length + 2 or _QUANTIFIER.match(name) or name.endswith(NON_NAME_ENDINGS):
+        return False
+    if len(_NUMERAL.findall(unquoted)) >= 2 or _COUNTED.search(unquoted):
+        return False
+    if "“" in stem:
+        return True
+    places = place_names()
+    if name in places or any(
+        stem[a:b] in places for a in range(len(stem)) for b in range(a + 2, min(len(stem), a + 10) + 1)
+    ):
+        return True
+    return not suffix.needs_place and _has_brand(stem)
+
+
+def _cuts_word(text: str, end: int) -> bool:
+    return any(text.startswith(w, end - k) for w in CUT_WORDS for k in range(1, len(w)) if end - k >= 0)
+
+
+def _suffix_ends(text: str) -> dict[int, str]:
+    """End offset -> longest suffix ending there."""
+    ends: dict[int, str] = {}
+    for suffix in suffixes():
+        pos = text.find(suffix)
+        while pos >= 0:
+            end = pos + len(suffix)
+            if len(suffix) > len(ends.get(end, "")):
+                ends[end] = suffix
+            pos = text.find(suffix, pos + 1)
+    return ends
+
+
+def _place_qualifier_end(text: str, end: int) -> int:
+    """Include a following place in brackets: ``杭州高新区（滨江）``."""
+    if text[end : end + 1] in ("（", "("):
+        close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0), default=-1)
+        if close > 0 and text[end + 1 : close] in place_names():
+            return close + 1
+    return end
+
+
+def _find(text: str, category: str) -> list[EntityMatch]:
+    found = []
+    for end, suffix in sorted(_suffix_ends(text).items()):
+        info = suffixes()[suffix]
+        if info.category != category or (info.bounded and not _right_boundary(text, end)):
+            continue
+        if _cuts_word(text, end):
+            continue
+        start = _extend_left(text, end - len(suffix))
+        if start is None:
+            continue
+        if text[start] == "“" and "”" not in text[start + 1 : end]:
+            start += 1
+        name = text[start:end]
+        if _is_specific(name, info, len(suffix)):
+            end = _place_qualifier_end(text, end)
+            name = text[start:end]
+            found.append(EntityMatch(start, end, normalise_entity_name(name), info.kind))
+    return _longest_first(found)
+
+
+def _longest_first(matches: list[EntityMatch]) -> list[EntityMatch]:
+    kept: list[EntityMatch] = []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_platforms(text: str) -> list[EntityMatch]:
+    """Platform names in running text, e.g. ``支持紫金山实验室争创国家实验室`` -> 紫金山实验室.
+
+    >>> [m.name for m in find_platforms("加快建设余杭未来科技城，布局一批中试基地")]
+    ['余杭未来科技城']
+    """
+    return _find(text, "platform")
+
+
+def find_institutions(text: str) -> list[EntityMatch]:
+    """Institution names (universities, institutes, hospitals) in running text.
+
+    >>> [m.name for m in find_institutions("支持西湖大学光电研究院和中国科学院杭州医学研究所建设")]
+    ['西湖大学光电研究院', '中国科学院杭州医学研究所']
+    """
+    return _find(text, "institution")
+
+
+_ITEM_LEFT = tuple("、，,；;：:（(和与及 ")
+_ITEM_RIGHT = tuple("、，,；;。）)和与及等 ")
+_JOINERS = ("、", "和", "与", "及", "以及", "，")
+
+
+def _district_hits(text: str, aliases: dict[str, District]) -> list[EntityMatch]:
+    hits = []
+    for alias in sorted(aliases, key=len, reverse=True):
+        d = aliases[alias]
+        pos = text.find(alias)
+        while pos >= 0:
+            end = pos + len(alias)
+            full = alias == d.name or alias.endswith(("区", "县", "市", "）"))
+            hits.append(EntityMatch(pos, end, d.name, "district" if full else "short", d.id))
+            pos = text.find(alias, pos + 1)
+    return _longest_first(hits)
+
+
+def _is_item(text: str, m: EntityMatch) -> bool:
+    left_ok = m.start == 0 or text[m.start - 1] in _ITEM_LEFT
+    right_ok = m.end == len(text) or text[m.end] in _ITEM_RIGHT or bool(_COUNT_HEAD.match(text, m.end))
+    return left_ok and right_ok
+
+
+def _next_to_district(text: str, m: EntityMatch, items: list[EntityMatch]) -> bool:
+    """Is ``m`` an enumeration item joined (、, 和 ...) to another district item?"""
+    return m in items and any(
+        n is not m and text[min(m.end, n.end) : max(m.start, n.start)] in _JOINERS for n in items
+    )
+
+
+def find_districts(text: str, city: District | str | None = None) -> list[EntityMatch]:
+    """District mentions: full names (萧山区) anywhere; a short alias (萧山) only as an item of an
+    enumeration next to another district (``钱塘、建德、临安三个省级化工园区``), so 西湖 the lake or
+    钱塘江 the river are not districts. Aliases are those of ``city`` (or table-wide unique ones).
+
+    >>> [m.name for m in find_districts("萧山区、西湖区和富阳区；游览西湖", "杭州市")]
+    ['萧山区', '西湖区', '富阳区']
+    """
+    hits = _district_hits(text, candidate_aliases(_as_city(city)))
+    items = [m for m in hits if _is_item(text, m)]
+    kept = []
+    for m in hits:
+        if m.kind == "short" and not _next_to_district(text, m, items):
+            continue
+        kept.append(EntityMatch(m.start, m.end, m.name, "district", m.id))
+    return kept

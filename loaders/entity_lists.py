@@ -1,0 +1,107 @@
+"""Splitting enumeration cells (``滨江物联网小镇、钱塘大创小镇……等。``) into entity names.
+
+Rules, all general: items are separated by 、，,；; a leading 以及/及/和/与 and a trailing 等/。 are
+not part of a name; a counted list ``X、Y、Z三个<head>`` distributes the head over its items; a
+final parenthesised part is part of the name when it is a place (``杭州高新区（滨江）``) and a
+qualifier otherwise (``浙江大学杭州国际科创中心（量子计算）`` -> qualifier ``量子计算``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.loaders.gazetteer import candidate_aliases, find_city
+from kg.loaders.names import normalise_entity_name
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One name of a list. ``cell[start:end]`` is the text it came from; for a distributed counted
+    list (``钱塘、建德、临安三个省级化工园区``) the span covers the whole enumeration."""
+
+    name: str
+    start: int
+    end: int
+    qualifier: str | None = None
+
+
+_SEPARATORS = re.compile(r"[、，,；;]")
+_LEAD = re.compile(r"(?:以及|及|和|与|并)")
+_TRAIL = re.compile(r"(?:等等|等)?[。．.；;]*$")
+_COUNTED = re.compile(r"^(?P<last>.+?)(?:等)?(?P<n>[0-9一二两三四五六七八九十]+)个(?P<head>.{2,})$")
+_QUALIFIER = re.compile(r"^(?P<name>.+)[（(](?P<q>[^（()）]+)[）)]$")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _count(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + _CN_DIGITS.get(numeral[1:], 0)
+    if numeral.endswith("十"):
+        return 10 * _CN_DIGITS.get(numeral[:-1], 0)
+    return _CN_DIGITS.get(numeral, 0)
+
+
+def _pieces(cell: str) -> list[tuple[int, int, int]]:
+    """(start, end, group) of each trimmed piece; a ，/； (not 、) starts a new group."""
+    pieces, group, pos = [], 0, 0
+    for m in [*_SEPARATORS.finditer(cell), None]:
+        end = m.start() if m else len(cell)
+        raw = cell[pos:end]
+        start = pos + len(raw) - len(raw.lstrip())
+        stop = pos + len(raw.rstrip())
+        lead = _LEAD.match(cell, start, stop)
+        if lead and lead.end() < stop:
+            start, group = lead.end(), group + (lead.group() == "以及")
+        trail = _TRAIL.search(cell[start:stop])
+        stop = start + trail.start() if trail else stop
+        if stop > start:
+            pieces.append((start, stop, group))
+        if m and m.group() != "、":
+            group += 1
+        pos = m.end() if m else len(cell)
+    return pieces
+
+
+def _is_place(text: str) -> bool:
+    text = normalise_entity_name(text)
+    return find_city(text) is not None or any(text in d.names for d in candidate_aliases(None).values())
+
+
+def _item(name: str, start: int, end: int) -> ListItem:
+    m = _QUALIFIER.match(name)
+    if m and not _is_place(m.group("q")):
+        return ListItem(normalise_entity_name(m.group("name")), start, end, m.group("q").strip())
+    return ListItem(normalise_entity_name(name), start, end)
+
+
+def split_entity_list(cell: str) -> list[ListItem]:
+    """Split an enumeration cell into names with their spans in ``cell``.
+
+    >>> [i.name for i in split_entity_list("萧山膜材料小镇，以及钱塘、建德两个省级化工园区。")]
+    ['萧山膜材料小镇', '钱塘省级化工园区', '建德省级化工园区']
+    """
+    pieces = _pieces(cell)
+    items: list[ListItem] = []
+    i = 0
+    while i < len(pieces):
+        start, end, group = pieces[i]
+        nxt_group = pieces[i + 1][2] if i + 1 < len(pieces) else None
+        counted = _COUNTED.match(cell[start:end]) if nxt_group != group else None
+        n = _count(counted.group("n")) if counted else 0
+        if counted and n >= 2:
+            members = [p for p in pieces[: i + 1] if p[2] == group][-n:]
+            if len(members) == n:
+                del items[len(items) - (n - 1) :]
+                head, span = counted.group("head"), (members[0][0], end)
+                names = [cell[s:e] for s, e, _ in members[:-1]] + [counted.group("last")]
+                items.extend(_item(x + head, *span) for x in names)
+                i += 1
+                continue
+        items.append(_item(cell[start:end], start, end))
+        i += 1
+    return items
