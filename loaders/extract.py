@@ -1,16 +1,25 @@
-"""Commitments from the structure: goals, measures (and, via the recognisers, the entities and
-targets they name), as records with provenance."""
+"""Commitments from the structure: goals, measures, targets, tables, and the entities they name,
+as records with provenance.
+
+Measures are every numbered box item and every committing sentence of the running text; each
+SUPPORTS the aim of its part (a Goal from the part's title), MENTIONS the platforms, institutions,
+districts, clusters and projects it names, and is MEASURED_BY the targets it states.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from kg.loaders.entities import find_districts, find_institutions, find_platforms
+from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.plan import short_name, unit_id
+from kg.loaders.projects import find_projects
 from kg.loaders.sentences import is_commitment, is_retrospective, split_sentences
 from kg.loaders.structure import ParsedPlan, Unit
+from kg.loaders.table_records import table_records
 from kg.loaders.targets import extract_targets
-from kg.loaders.text import MappedText
+from kg.loaders.text import MappedText, clean
 from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
@@ -18,11 +27,13 @@ GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
 
 
 class Extractor:
-    """Walks a parsed plan once and yields the commitment records."""
+    """Walks a parsed plan once and collects the commitment records."""
 
     def __init__(self, plan: ParsedPlan, problems: list[dict]):
         self.plan = plan
         self.problems = problems
+        self.out: list[Node | Edge] = []
+        self.entities = EntityRegistry(plan.plan_id, plan.title, self.out)
 
     # -- provenance ------------------------------------------------------------------------------
 
@@ -32,12 +43,22 @@ class Extractor:
             start += 1
         a, b = text.span(start, end)
         return Source(
-            self.plan.plan_id,
-            unit.path,
-            self.plan.line_of(a),
-            self.plan.line_of(b - 1),
-            self.plan.raw[a:b],
+            self.plan.plan_id, unit.path, self.plan.line_of(a), self.plan.line_of(b - 1), self.plan.raw[a:b]
         )
+
+    def lines_source(self, unit: Unit, first: int, last: int) -> Source:
+        quote = self.plan.lines_text(first, last).strip()
+        return Source(self.plan.plan_id, unit.path, first, last, quote)
+
+    def find_source(self, unit: Unit, line: int, needle: str) -> Source:
+        """The exact input span of ``needle`` on ``line`` (or the lines after it), else the line."""
+        needle_clean = clean(needle).text
+        for n in range(line, min(line + 3, len(self.plan.lines)) + 1):
+            text = clean(self.plan.lines[n - 1], self.plan.offset(n))
+            i = text.text.find(needle_clean) if needle_clean else -1
+            if i >= 0:
+                return self.source(unit, text, i, i + len(needle_clean))
+        return self.lines_source(unit, line, line)
 
     def problem(self, code: str, message: str, line: int | None = None) -> None:
         self.problems.append({"plan": self.plan.plan_id, "code": code, "message": message, "line": line})
@@ -45,23 +66,28 @@ class Extractor:
     # -- walking ---------------------------------------------------------------------------------
 
     def records(self) -> Iterator[Node | Edge]:
+        self.entities.plan_districts()
+        tables = [u for u in self.plan.root.walk() if u.kind == "Table" and u.table is not None]
+        for unit in tables:  # first, so that cluster names are known to the running text
+            table_records(self, unit)
         part_goal: str | None = None
         for unit in self.plan.root.walk():
             if unit.kind == "Part":
-                part_goal = yield from self.part_goal(unit)
+                part_goal = self.part_goal(unit)
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
                 if self._in_goal_unit(unit):
-                    yield from self.goal(unit)
+                    self.goal(unit)
                 elif container.kind == "Box" and unit.item:
-                    yield from self.measure(unit, container, 0, len(unit.text.text), part_goal, item=True)
+                    self.measure(unit, container, 0, len(unit.text.text), part_goal, item=True)
                 elif container.kind in ("Section", "Chapter", "Box"):
                     for start, end in split_sentences(unit.text):
                         sentence = unit.text.text[start:end]
                         if is_commitment(sentence) or (
                             not is_retrospective(sentence) and extract_targets(sentence)
                         ):
-                            yield from self.measure(unit, container, start, end, part_goal)
+                            self.measure(unit, container, start, end, part_goal)
+        yield from self.out
 
     def _in_goal_unit(self, unit: Unit) -> bool:
         container = unit.parent
@@ -71,67 +97,150 @@ class Extractor:
             and bool(GOAL_LINE.match(unit.text.text))
         )
 
-    def part_goal(self, part: Unit):
+    # -- goals -----------------------------------------------------------------------------------
+
+    def part_goal(self, part: Unit) -> str:
         """The aim stated in a part's title (after its last comma: 坚持X，<aim>)."""
         aim = re.split(r"[，,]", part.title)[-1].strip() or part.title
         gid = f"{self.plan.plan_id}/goal/{unit_id(self.plan, part).rsplit('/', 1)[-1]}"
         text = part.text
         start = text.text.rfind(aim)
-        yield Node(gid, "Goal", aim, self.source(part, text, start, start + len(aim)), {"level": "part"})
-        yield Edge(gid, unit_id(self.plan, part), "PART_OF")
+        self.out.append(
+            Node(gid, "Goal", aim, self.source(part, text, start, start + len(aim)), {"level": "part"})
+        )
+        self.out.append(Edge(gid, unit_id(self.plan, part), "PART_OF"))
         return gid
 
-    def goal(self, unit: Unit):
+    def goal(self, unit: Unit) -> None:
         """A main goal: a ``——`` line in the goals chapter; its name is the first clause."""
         text = unit.text
         body = GOAL_LINE.sub("", text.text)
         name = re.split(r"[，。；]", body)[0].strip()
         gid = f"{self.plan.plan_id}/goal/{unit.line_start}"
-        yield Node(
-            gid, "Goal", name, self.source(unit, text, 0, len(text.text)), {"level": "main", "text": body}
-        )
-        yield Edge(gid, unit_id(self.plan, unit.parent), "PART_OF")
+        src = self.source(unit, text, 0, len(text.text))
+        self.out.append(Node(gid, "Goal", name, src, {"level": "main", "text": body}))
+        self.out.append(Edge(gid, unit_id(self.plan, unit.parent), "PART_OF"))
+        self.targets(gid, unit, 0, len(text.text))
+        self.mentions(gid, unit, 0, len(text.text))
 
-    def measure(self, unit: Unit, container: Unit, start: int, end: int, goal: str | None, item=False):
+    def category_goal(self, table_unit: Unit, category: str, source: Source) -> str:
+        """A goal per category of the main-indicator table (经济发展, 创新驱动 ...)."""
+        gid = f"{self.plan.plan_id}/goal/category/{category}"
+        if gid not in self.entities.seen:
+            self.entities.seen.add(gid)
+            self.out.append(Node(gid, "Goal", category, source, {"level": "category"}))
+            self.out.append(Edge(gid, unit_id(self.plan, table_unit.parent), "PART_OF"))
+        return gid
+
+    # -- measures, targets, mentions -------------------------------------------------------------
+
+    def measure(
+        self, unit: Unit, container: Unit, start: int, end: int, goal: str | None, item=False
+    ) -> None:
         text = unit.text
         sentence = text.text[start:end].strip()
         mid = f"{self.plan.plan_id}/measure/{unit.line_start}" + ("" if item else f".{start}")
-        src = self.source(unit, text, start, end)
         props = {"text": sentence}
         if item:
             props["item"] = unit.item
-        yield Node(mid, "Measure", short_name(_measure_name(sentence)), src, props)
-        yield Edge(mid, unit_id(self.plan, container), "PART_OF")
+        self.out.append(
+            Node(
+                mid,
+                "Measure",
+                short_name(_measure_name(sentence)),
+                self.source(unit, text, start, end),
+                props,
+            )
+        )
+        self.out.append(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
-            yield Edge(mid, goal, "SUPPORTS")
-        yield from self.targets(mid, unit, start, end)
+            self.out.append(Edge(mid, goal, "SUPPORTS"))
+        self.targets(mid, unit, start, end)
+        self.mentions(mid, unit, start, end)
 
-    def targets(self, owner: str, unit: Unit, start: int, end: int):
+    def targets(self, owner: str, unit: Unit, start: int, end: int, also: tuple[str, ...] = ()) -> None:
         """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
         text = unit.text
         for match in extract_targets(text.text[start:end]):
             a, b = start + match.start, start + match.end
-            tid = f"{self.plan.plan_id}/target/{unit.line_start}.{a}"
             src = self.source(unit, text, a, b)
-            phrase = text.text[a:b].strip()
-            props = {
-                "value": match.value,
-                "number": match.number,
-                "high": match.high,
-                "unit": match.unit,
-                "year": match.year,
-                "comparator": match.comparator,
-                "aspiration": match.aspiration,
-                "cumulative": match.cumulative,
-                "subject": match.subject,
-                "text": phrase,
-            }
-            if not match.unit:
-                self.problem("target-without-unit", f"target without unit: {phrase}", src.line_start)
-            yield Node(
-                tid, "Target", short_name(phrase), src, {k: v for k, v in props.items() if v is not None}
+            self._target(
+                f"{self.plan.plan_id}/target/{src.line_start}.{a}", match, text.text[a:b], src, (owner, *also)
             )
-            yield Edge(owner, tid, "MEASURED_BY", src)
+
+    def targets_in_text(self, unit: Unit, cell_text: str, line: int, owners: list[str]) -> None:
+        """Targets in a table cell's text; provenance found on the cell's line."""
+        for match in extract_targets(cell_text):
+            phrase = cell_text[match.start : match.end]
+            src = self.find_source(unit, line, phrase)
+            self._target(
+                f"{self.plan.plan_id}/target/{src.line_start}.c{match.start}",
+                match,
+                phrase,
+                src,
+                tuple(owners),
+            )
+
+    def _target(self, tid: str, match, phrase: str, src: Source, owners: tuple[str, ...]) -> None:
+        phrase = phrase.strip()
+        props = {
+            "value": match.value,
+            "number": match.number,
+            "high": match.high,
+            "unit": match.unit,
+            "year": match.year,
+            "comparator": match.comparator,
+            "aspiration": match.aspiration,
+            "cumulative": match.cumulative,
+            "subject": match.subject,
+            "text": phrase,
+        }
+        if not match.unit:
+            self.problem("target-without-unit", f"target without unit: {phrase}", src.line_start)
+        self.out.append(
+            Node(tid, "Target", short_name(phrase), src, {k: v for k, v in props.items() if v is not None})
+        )
+        for owner in owners:
+            self.out.append(Edge(owner, tid, "MEASURED_BY", src))
+
+    def mentions(self, owner: str, unit: Unit, start: int, end: int) -> None:
+        """MENTIONS edges from ``owner`` to the entities named in clean-text span [start, end)."""
+        text = unit.text
+        span_text = text.text[start:end]
+        taken: list[tuple[int, int]] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        def add(a: int, b: int, make) -> None:
+            if free(a, b):
+                taken.append((a, b))
+                src = self.source(unit, text, start + a, start + b)
+                self.out.append(Edge(owner, make(src), "MENTIONS", src))
+
+        for m in find_platforms(span_text):
+            add(m.start, m.end, lambda src, m=m: self.entities.platform(m.name, src))
+        for m in find_institutions(span_text):
+            add(m.start, m.end, lambda src, m=m: self.entities.institution(m.name, src))
+        for m in find_projects(span_text):
+            add(m.start, m.end, lambda src, m=m: self.entities.project(m.name, src))
+        for m in find_districts(span_text, self.entities.city):
+            d = _district_by_id(m.id)
+            if d is not None:
+                add(m.start, m.end, lambda src, d=d: self.entities.district(d))
+        for name in sorted(self.entities.clusters, key=len, reverse=True):
+            i = span_text.find(name)
+            if i >= 0:
+                cid = self.entities.clusters[name]
+                add(i, i + len(name), lambda src, cid=cid: cid)
+
+
+def _district_by_id(did: str | None):
+    from kg.loaders.gazetteer import cities, districts
+
+    if did is None:
+        return None
+    return next((d for d in (*districts(), *cities()) if d.id == did), None)
 
 
 def _measure_name(sentence: str) -> str:

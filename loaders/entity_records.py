@@ -1,0 +1,116 @@
+"""Shared entities of one plan (districts, platforms, institutions, clusters, projects) as records.
+
+One node per real-world thing: platform ids are scoped by the plan's city and drop a leading city
+name (``杭州富春湾新城`` and ``富春湾新城`` are one platform), institutions and clusters are global by
+name, districts come from the gazetteer. Each entity is emitted once, before the first edge that
+uses it; its ``source`` is its first mention.
+"""
+
+from __future__ import annotations
+
+from kg.loaders.gazetteer import District, city_of_plan, city_prefix, districts, resolve_district
+from kg.loaders.names import normalise_entity_name
+from kg.records import Edge, Node, Source
+
+
+class EntityRegistry:
+    def __init__(self, plan_id: str, title: str, out: list):
+        self.plan_id = plan_id
+        self.out = out  # records are appended here, nodes before the edges that use them
+        self.seen: set[str] = set()
+        self.city: District | None = city_of_plan(title)
+        self.clusters: dict[str, str] = {}  # cluster name -> id, for mentions in running text
+        # a name seen as a platform and as an institution (浙江大学杭州国际科创中心) is one node
+        self.by_name: dict[str, str] = {}
+
+    def _node(self, node: Node) -> str:
+        if node.id not in self.seen:
+            self.seen.add(node.id)
+            self.out.append(node)
+        return node.id
+
+    # -- districts -------------------------------------------------------------------------------
+
+    def district(self, d: District) -> str:
+        if d.id in self.seen:
+            return d.id
+        props = {"level": d.level, "province": d.province, "city": d.city, "aliases": list(d.aliases)}
+        self._node(Node(d.id, "District", d.name, None, props))
+        if not d.is_city:
+            parent = next((c for c in _cities_by_name() if c.name == d.city), None)
+            if parent is not None:
+                self.out.append(Edge(d.id, self.district(parent), "LOCATED_IN"))
+        return d.id
+
+    def plan_districts(self) -> None:
+        """The plan's city and all its county-level divisions (reference table facts)."""
+        if self.city is None:
+            return
+        self.district(self.city)
+        for d in districts():
+            if d.city == self.city.name:
+                self.district(d)
+
+    # -- platforms, institutions, projects -------------------------------------------------------
+
+    def canonical_platform(self, name: str) -> tuple[str, str]:
+        """(id, display name) of a platform: the plan's city prefix is dropped for the id."""
+        name = normalise_entity_name(name)
+        prefix_city, rest = city_prefix(name)
+        key = (
+            rest
+            if prefix_city is not None and len(rest) >= 4 and not rest.startswith(("市", "区", "县"))
+            else name
+        )
+        city = prefix_city or self.city
+        scope = f"{city.name}/" if city is not None else ""
+        return f"platform:{scope}{key}", name
+
+    def platform(self, name: str, source: Source) -> str:
+        pid, display = self.canonical_platform(name)
+        if pid in self.seen:
+            return pid
+        if display in self.by_name:
+            return self.by_name[display]
+        self.by_name[display] = pid
+        self._node(Node(pid, "Platform", display, source))
+        located = resolve_district(display, self.city)
+        if located is None:
+            prefix_city, _ = city_prefix(display)
+            located = prefix_city
+        if located is not None:
+            self.out.append(Edge(pid, self.district(located), "LOCATED_IN", source, {"basis": "name"}))
+        return pid
+
+    def locate(self, platform_id: str, d: District, source: Source, basis: str) -> None:
+        self.out.append(Edge(platform_id, self.district(d), "LOCATED_IN", source, {"basis": basis}))
+
+    def institution(self, name: str, source: Source) -> str:
+        name = normalise_entity_name(name)
+        iid = self.by_name.setdefault(name, f"institution:{name}")
+        if iid.startswith("institution:"):
+            self._node(Node(iid, "Institution", name, source))
+        return iid
+
+    def project(self, name: str, source: Source) -> str:
+        name = normalise_entity_name(name)
+        pid = f"{self.plan_id}/project/{name}"
+        if pid in self.seen:
+            return pid
+        self._node(Node(pid, "Project", name, source))
+        located = resolve_district(name, self.city)
+        if located is not None:
+            self.out.append(Edge(pid, self.district(located), "LOCATED_IN", source, {"basis": "name"}))
+        return pid
+
+    def cluster(self, name: str, source: Source, props: dict) -> str:
+        name = normalise_entity_name(name)
+        cid = f"cluster:{name}"
+        self.clusters.setdefault(name, cid)
+        return self._node(Node(cid, "IndustryCluster", name, source, {k: v for k, v in props.items() if v}))
+
+
+def _cities_by_name():
+    from kg.loaders.gazetteer import cities
+
+    return cities()

@@ -1,0 +1,155 @@
+"""Records from the plan's tables: main indicators, the industry-cluster scheme, and tables that
+list platforms per district (e.g. a 特色平台 column against 区、县（市）)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.loaders.clusters import parse_cluster_list, parse_cluster_table
+from kg.loaders.entity_lists import split_entity_list
+from kg.loaders.gazetteer import resolve_district
+from kg.loaders.indicators import parse_indicators, table_kind
+from kg.loaders.plan import unit_id
+from kg.loaders.structure import Unit
+from kg.records import Edge, Node
+
+if TYPE_CHECKING:
+    from kg.loaders.extract import Extractor
+
+GOAL_FIELD = re.compile(r"(发展)?目标")
+PLATFORM_FIELD = re.compile(r"平台")
+INSTITUTION_FIELD = re.compile(r"科研|研发|支撑|机构")
+DISTRICT_FIELD = re.compile(r"区域|布局")
+SCHEME_WORDS = re.compile(r"集群|产业体系|产业链")
+
+
+def table_records(ex: Extractor, unit: Unit) -> None:
+    table = unit.table
+    if table is None:
+        return
+    kind = table_kind(table)
+    if kind:
+        indicator_records(ex, unit, kind)
+        return
+    rows = parse_cluster_table(table)
+    if len({r.cluster for r in rows}) >= 2:
+        cluster_records(ex, unit, rows)
+        return
+    if table.kind == "spaced" and (
+        SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))
+    ):
+        rows = parse_cluster_list(ex.plan.lines, table.start, table.end)
+        if len({r.cluster for r in rows}) >= 2:
+            cluster_records(ex, unit, rows)
+            return
+    district_platform_records(ex, unit)
+
+
+def _container(unit: Unit) -> Unit:
+    return unit.parent
+
+
+def indicator_records(ex: Extractor, unit: Unit, kind: str) -> None:
+    table_id = unit_id(ex.plan, unit)
+    seen: dict[str, int] = {}
+    for row in parse_indicators(unit.table):
+        n = seen[row.number] = seen.get(row.number, 0) + 1
+        iid = f"{ex.plan.plan_id}/indicator/{'prev-' if kind == 'previous_plan' else ''}{row.number}"
+        if n > 1 or row.series:
+            iid += f".{n}"
+        lines = row.lines or (unit.line_start,)
+        src = ex.lines_source(unit, min(lines), max(lines))
+        props = {
+            "number": row.number,
+            "category": row.category,
+            "unit": row.unit,
+            "baseline": row.baseline,
+            "baselineYear": row.baseline_year,
+            "baselineNumber": row.baseline_number,
+            "target": row.target,
+            "targetYear": row.target_year,
+            "targetNumber": row.target_number,
+            "annual": row.annual,
+            "annualNumber": row.annual_number,
+            "cumulative": row.cumulative,
+            "cumulativeNumber": row.cumulative_number,
+            "attribute": row.attribute,
+            "binding": row.binding,
+            "parent": row.parent,
+            "actual": row.actual,
+            "kind": kind,
+        }
+        ex.out.append(
+            Node(iid, "Indicator", row.name, src, {k: v for k, v in props.items() if v is not None})
+        )
+        ex.out.append(Edge(iid, table_id, "PART_OF"))
+        if kind == "main" and row.category:
+            goal = ex.category_goal(unit, row.category, src)
+            ex.out.append(Edge(goal, iid, "MEASURED_BY", src))
+    if not seen:
+        ex.problem("indicator-table-empty", "an indicator table gave no rows", unit.line_start)
+
+
+def _cell_source(ex: Extractor, unit: Unit, line: int, needle: str):
+    return ex.find_source(unit, line, needle)
+
+
+def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
+    box = unit.parent
+    scheme = (box.title if box.kind == "Box" else "") or unit.table.caption or ""
+    chains: dict[str, list[str]] = {}
+    for row in rows:
+        if row.field not in ("产业集群",) and row.field.endswith("链"):
+            chains.setdefault(row.cluster, []).append(row.text)
+    ids: dict[str, str] = {}
+    for row in rows:
+        if row.cluster not in ids:
+            src = _cell_source(ex, unit, row.line, row.cluster)
+            props = {"tier": row.tier, "scheme": scheme, "chains": chains.get(row.cluster)}
+            ids[row.cluster] = ex.entities.cluster(row.cluster, src, props)
+        cid = ids[row.cluster]
+        field = row.field or ""
+        if GOAL_FIELD.search(field):
+            src = _cell_source(ex, unit, row.line, row.text)
+            gid = f"{ex.plan.plan_id}/goal/cluster/{row.cluster}"
+            ex.out.append(
+                Node(gid, "Goal", f"{row.cluster}{field}", src, {"level": "cluster", "text": row.text})
+            )
+            ex.out.append(Edge(gid, unit_id(ex.plan, _container(unit)), "PART_OF"))
+            ex.out.append(Edge(gid, cid, "SUPPORTS", src))
+            ex.targets_in_text(unit, row.text, row.line, [gid, cid])
+        elif PLATFORM_FIELD.search(field) or DISTRICT_FIELD.search(field):
+            # a district names itself by its official name (萧山区) or, in a 区域 field, by an alias;
+            # anything else listed is a platform (杭州高新区（滨江） is a zone in 滨江区)
+            areas_only = not PLATFORM_FIELD.search(field)
+            for item in split_entity_list(row.text):
+                src = _cell_source(ex, unit, row.line, item.name)
+                d = resolve_district(item.name, ex.entities.city)
+                if d is not None and (item.name == d.name or (areas_only and item.name in d.names)):
+                    ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src))
+                else:
+                    ex.out.append(Edge(ex.entities.platform(item.name, src), cid, "SUPPORTS", src))
+        elif INSTITUTION_FIELD.search(field):
+            for item in split_entity_list(row.text):
+                src = _cell_source(ex, unit, row.line, item.name)
+                ex.out.append(Edge(ex.entities.institution(item.name, src), cid, "SUPPORTS", src))
+
+
+def district_platform_records(ex: Extractor, unit: Unit) -> None:
+    """A table with a district column and a platform column: platforms LOCATED_IN the row's district."""
+    table = unit.table
+    pcol = next((i for i, h in enumerate(table.header) if PLATFORM_FIELD.search(h)), None)
+    if pcol is None or pcol == 0:
+        return
+    for row in table.rows:
+        cells = row.cells
+        if len(cells) <= pcol:
+            continue
+        d = resolve_district(cells[0].text, ex.entities.city)
+        if d is None or cells[0].text not in d.names:
+            continue
+        for item in split_entity_list(cells[pcol].text):
+            src = _cell_source(ex, unit, cells[pcol].line, item.name)
+            pid = ex.entities.platform(item.name, src)
+            ex.entities.locate(pid, d, src, "table")
