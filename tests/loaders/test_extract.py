@@ -1,0 +1,162 @@
+"""Extraction on the real plans: the facts an analyst relies on, checked against the text."""
+
+import re
+from collections import Counter
+
+import pytest
+
+from kg.queries.memory import run_query
+from tests.plans import HANGZHOU, NANJING, built
+
+
+@pytest.fixture(scope="module")
+def hz():
+    return built(HANGZHOU)
+
+
+@pytest.fixture(scope="module")
+def nj():
+    return built(NANJING)
+
+
+def nodes(g, kind):
+    return {n: a for n, a in g.nodes(data=True) if a["type"] == kind}
+
+
+def by_name(g, kind, name):
+    (node,) = [n for n, a in nodes(g, kind).items() if a["name"] == name]
+    return node
+
+
+def out(g, node, kind):
+    return sorted(g.nodes[v]["name"] for _, v, k in g.out_edges(node, keys=True) if k == kind)
+
+
+def test_296x_scheme_clusters_and_tiers(hz):
+    clusters = nodes(hz, "IndustryCluster")
+    tiers = Counter(a["tier"] for a in clusters.values())
+    assert tiers == {"万亿级": 2, "千亿级": 9, "未来产业": 6}
+    assert {"人工智能", "视觉智能", "集成电路", "新材料", "合成生物", "类脑智能"} <= {
+        a["name"] for a in clusters.values()
+    }
+
+
+def test_platforms_serving_integrated_circuits(hz):
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, hz)
+    assert [(r["platform"], r["district"]) for r in rows] == [
+        ("临安青山湖科技城", "临安区"),
+        ("余杭未来科技城", "余杭区"),
+        ("杭州临空经济示范区", "萧山区"),
+        ("杭州富春湾新城", "富阳区"),
+        ("桐庐经济开发区", "桐庐县"),
+        ("萧山经济技术开发区", "萧山区"),
+        ("西湖紫金港科技城", "西湖区"),
+        ("钱塘芯谷", "钱塘区"),
+    ]
+    assert all(r["quote"] == r["platform"] for r in rows)
+
+
+def test_one_platform_is_one_node_with_an_edge_per_cluster(hz):
+    node = by_name(hz, "Platform", "滨江物联网小镇")
+    assert out(hz, node, "SUPPORTS") == ["人工智能", "具身智能机器人及其他智能终端", "视觉智能"]
+    assert out(hz, node, "LOCATED_IN") == ["滨江区"]
+
+
+def test_counted_list_expands_to_three_chemical_parks(hz):
+    cluster = by_name(hz, "IndustryCluster", "新材料")
+    parks = sorted(
+        hz.nodes[u]["name"]
+        for u, _, k in hz.in_edges(cluster, keys=True)
+        if k == "SUPPORTS" and hz.nodes[u]["type"] == "Platform"
+    )
+    assert parks == sorted(
+        ["萧山膜材料小镇", "临安浙西膜谷", "钱塘省级化工园区", "建德省级化工园区", "临安省级化工园区"]
+    )
+    assert out(hz, by_name(hz, "Platform", "建德省级化工园区"), "LOCATED_IN") == ["建德市"]
+
+
+def test_institutions_and_districts_support_future_industries(hz):
+    optics = by_name(hz, "IndustryCluster", "光电科技")
+    supporters = {
+        (hz.nodes[u]["type"], hz.nodes[u]["name"])
+        for u, _, k in hz.in_edges(optics, keys=True)
+        if k == "SUPPORTS"
+    }
+    assert {("District", "萧山区"), ("District", "西湖区"), ("District", "富阳区")} <= supporters
+    assert ("Institution", "西湖大学光电研究院") in supporters
+
+
+def test_cluster_goal_and_target(hz):
+    cluster = by_name(hz, "IndustryCluster", "集成电路")
+    (target,) = [v for _, v, k in hz.out_edges(cluster, keys=True) if k == "MEASURED_BY"]
+    t = hz.nodes[target]
+    assert (t["value"], t["unit"], t["year"], t["comparator"]) == ("1030", "亿元", 2030, ">")
+    assert "集成电路核心产业营业收入" in t["subject"]
+
+
+def test_western_districts_table_locates_its_platforms(hz):
+    for platform, district in [
+        ("青山湖科技城", "临安区"),
+        ("中国高端水业基地", "淳安县"),
+        ("城西科创大走廊桐庐新质生产力特别合作园", "桐庐县"),
+        ("三江口农旅融合平台", "建德市"),
+    ]:
+        assert out(hz, by_name(hz, "Platform", platform), "LOCATED_IN") == [district], platform
+
+
+def test_main_indicator_table(hz):
+    indicators = [a for a in nodes(hz, "Indicator").values() if a["kind"] == "main"]
+    assert len(indicators) == 30
+    by = {a["name"]: a for a in indicators}
+    assert by["地区生产总值(GDP)增长"]["annual"] == "5以上"
+    assert (by["执业医师数"]["number"], by["注册护士数"]["number"]) == ("15", "15")
+    assert (by["注册护士数"]["baseline"], by["注册护士数"]["target"]) == ("5.92", "6.02")
+    assert by["城镇新增就业人数"]["cumulative"] == "125"
+    assert by["森林覆盖率"]["target"] == ">65" and by["森林覆盖率"]["binding"] is True
+    assert sum(a["binding"] for a in indicators) == 9
+    rows = run_query("binding-indicators", {}, hz)
+    assert len(rows) == 9
+
+
+def test_main_goals_and_part_goals(hz):
+    goals = nodes(hz, "Goal").values()
+    levels = Counter(a["level"] for a in goals)
+    assert levels["main"] == 7 and levels["part"] == 17 and levels["cluster"] == 11
+    assert "人工智能创新发展第一城建设实现重大突破" in {a["name"] for a in goals}
+
+
+def test_measures_support_their_part_goal_and_mention_entities(hz):
+    measures = nodes(hz, "Measure")
+    assert len(measures) > 800
+    item = next(n for n, a in measures.items() if a["text"].startswith("5.人工智能+城市治理"))
+    assert out(hz, item, "SUPPORTS") == ["加快建设人工智能创新发展第一城"]
+    mentions = Counter(hz.nodes[v]["type"] for _, v, k in hz.edges(keys=True) if k == "MENTIONS")
+    assert mentions["Platform"] > 50 and mentions["IndustryCluster"] > 20 and mentions["District"] > 10
+
+
+def test_targets_in_running_text(hz):
+    targets = {a["text"]: a for a in nodes(hz, "Target").values()}
+    t = next(a for k, a in targets.items() if "高质量数据集300个" in k)
+    assert (t["value"], t["unit"], t["year"]) == ("300", "个", 2030)
+    t = next(a for k, a in targets.items() if "100EFLOPS" in k)
+    assert (t["number"], t["unit"], t["year"], t["comparator"]) == (100.0, "EFLOPS", 2027, ">")
+    assert len(targets) > 120
+
+
+def test_no_boilerplate_entities(hz, nj):
+    for g in (hz, nj):
+        for kind in ("Platform", "Institution", "Project"):
+            for a in nodes(g, kind).values():
+                name = a["name"]
+                assert not re.match(r"^[\d一二三四五六七八九十两]+个", name), name
+                assert "|" not in name and "---" not in name, name
+                assert len(name) >= 3, name
+
+
+def test_nanjing_builds_with_the_same_rules(nj):
+    clusters = {a["name"] for a in nodes(nj, "IndustryCluster").values()}
+    assert len(clusters) == 10 and "集成电路" in clusters
+    main = [a for a in nodes(nj, "Indicator").values() if a["kind"] == "main"]
+    assert len(main) == 26
+    assert out(nj, by_name(nj, "Platform", "紫金山实验室"), "LOCATED_IN") == ["江宁区"]
+    assert {a["name"] for a in nodes(nj, "District").values()} >= {"南京市", "江宁区", "鼓楼区"}
