@@ -87,7 +87,25 @@ class Extractor:
                             not is_retrospective(sentence) and extract_targets(sentence)
                         ):
                             self.measure(unit, container, start, end, part_goal)
+        self.report_gaps()
         yield from self.out
+
+    def report_gaps(self) -> None:
+        """Problems a user should see: what was found but not fully understood."""
+        located = {r.start for r in self.out if isinstance(r, Edge) and r.type == "LOCATED_IN"}
+        for r in self.out:
+            if isinstance(r, Node) and r.type == "Platform" and r.id not in located:
+                self.problem(
+                    "platform-without-district",
+                    f"no district known for platform {r.name}",
+                    r.source.line_start,
+                )
+            if isinstance(r, Node) and r.type == "Indicator" and not r.props.get("unit"):
+                self.problem(
+                    "indicator-without-unit",
+                    f"indicator {r.props.get('number')} {r.name} has no unit",
+                    r.source.line_start,
+                )
 
     def _in_goal_unit(self, unit: Unit) -> bool:
         container = unit.parent

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 _CLOSER = re.compile(r"等(?:[\u4e00-\u9fff]{0,6}?)(?:项目|工程)")
-_VERBS = re.compile(r"(?:开工建设|加快推进|力争建成|推进|建成|建设|实施|谋划|开工|加快|含|包括|打造|新建|续建)")
+_VERBS = re.compile(
+    r"(?:开工建设|加快推进|力争建成|推进|建成|建设|实施|谋划|开工|加快|含|包括|打造|新建|续建)"
+)
 _STOP = "，。；：:;！？"
 _MIN, _MAX = 3, 40
 
@@ -34,6 +36,8 @@ def find_projects(text: str) -> list[ProjectMatch]:
         pos = verbs[-1].end()
         for piece in re.finditer(r"[^、]+", text[pos:end]):
             name = piece.group().strip()
-            if _MIN <= len(name) <= _MAX and not re.match(r"^[\d一二三四五六七八九十两百千万]+[个项座条家]", name):
+            if _MIN <= len(name) <= _MAX and not re.match(
+                r"^[\d一二三四五六七八九十两百千万]+[个项座条家]", name
+            ):
                 found.append(ProjectMatch(pos + piece.start(), pos + piece.end(), name))
     return found

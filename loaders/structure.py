@@ -23,6 +23,7 @@ ITEM = re.compile(
     r"^\s*(?:\*\*)?\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(](\d{1,2}|[一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、)"
 )
 PAGE_NUMBER_END = re.compile(r"(?:\.{2,}|…+|\s{2,}|\t|\|)\s*\d{1,3}\s*\|?\s*$")
+EMPTY_PIPE_ROW = re.compile(r"^\s*\|[\s|:\-]*$")
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
 NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
@@ -144,11 +145,12 @@ def find_toc(lines: list[str]) -> tuple[int, int] | None:
         if gap > 6:
             break
         end = i
-    # a 目录 title just above the first entry belongs to the TOC
-    for j in range(start - 1, max(-1, start - 4), -1):
-        if TOC_TITLE.match(lines[j]):
-            start = j
-            break
+    # a 目录 title just above the first entry belongs to the TOC, with empty table rows between
+    j = start - 1
+    while j >= 0 and (not lines[j].strip() or EMPTY_PIPE_ROW.match(lines[j])):
+        j -= 1
+    if j >= 0 and TOC_TITLE.match(lines[j]):
+        start = j
     return start + 1, end + 1
 
 

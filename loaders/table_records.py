@@ -43,7 +43,12 @@ def table_records(ex: Extractor, unit: Unit) -> None:
         if len({r.cluster for r in rows}) >= 2:
             cluster_records(ex, unit, rows)
             return
-    district_platform_records(ex, unit)
+    if not district_platform_records(ex, unit):
+        ex.problem(
+            "table-not-interpreted",
+            f"table '{table.caption or ' | '.join(table.header)[:40]}' kept as rows only",
+            unit.line_start,
+        )
 
 
 def _container(unit: Unit) -> Unit:
@@ -136,12 +141,13 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
                 ex.out.append(Edge(ex.entities.institution(item.name, src), cid, "SUPPORTS", src))
 
 
-def district_platform_records(ex: Extractor, unit: Unit) -> None:
+def district_platform_records(ex: Extractor, unit: Unit) -> bool:
     """A table with a district column and a platform column: platforms LOCATED_IN the row's district."""
     table = unit.table
     pcol = next((i for i, h in enumerate(table.header) if PLATFORM_FIELD.search(h)), None)
     if pcol is None or pcol == 0:
-        return
+        return False
+    found = False
     for row in table.rows:
         cells = row.cells
         if len(cells) <= pcol:
@@ -153,3 +159,5 @@ def district_platform_records(ex: Extractor, unit: Unit) -> None:
             src = _cell_source(ex, unit, cells[pcol].line, item.name)
             pid = ex.entities.platform(item.name, src)
             ex.entities.locate(pid, d, src, "table")
+            found = True
+    return found
