@@ -12,11 +12,21 @@ from importlib import import_module
 
 EXPORTERS: dict[str, str] = {
     "json": "kg.exports.json:write_json",
+    "neo4j-csv": "kg.exports.neo4j_csv:write_neo4j_csv",
+    "ttl": "kg.exports.rdf:write_turtle",
+    "jsonld": "kg.exports.rdf:write_jsonld",
+    "nt": "kg.exports.rdf:write_ntriples",
+    "html": "kg.exports.html:write_html",
 }
 
 # The default file name each format gets inside ``--out``.
 FILE_NAMES: dict[str, str] = {
     "json": "graph.json",
+    "neo4j-csv": "neo4j-import",
+    "ttl": "graph.ttl",
+    "jsonld": "graph.jsonld",
+    "nt": "graph.nt",
+    "html": "graph.html",
 }
 
 

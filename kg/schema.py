@@ -10,10 +10,13 @@ import re
 from functools import cache
 from importlib import resources
 
-from rdflib import OWL, RDF, Graph, Namespace
+from rdflib import OWL, RDF, Graph, Literal, Namespace
 
 PLAN = Namespace("https://w3id.org/plan-kg/ontology#")
 ONTOLOGY_FILE = "plan.ttl"
+# Node types are owl:Class and edge types owl:ObjectProperty marked with this annotation; helper
+# classes of the ontology (e.g. plan:TextLocation) are not.
+TRUE = Literal(True)
 
 
 def ontology_text() -> str:
@@ -45,7 +48,7 @@ def upper_snake_to_camel(name: str) -> str:
 @cache
 def node_types() -> frozenset[str]:
     g = ontology_graph()
-    return frozenset(_local(c) for c in g.subjects(RDF.type, OWL.Class) if str(c).startswith(str(PLAN)))
+    return frozenset(_local(c) for c in g.subjects(PLAN.isNodeType, TRUE) if (c, RDF.type, OWL.Class) in g)
 
 
 @cache
@@ -53,8 +56,8 @@ def edge_types() -> frozenset[str]:
     g = ontology_graph()
     return frozenset(
         camel_to_upper_snake(_local(p))
-        for p in g.subjects(RDF.type, OWL.ObjectProperty)
-        if str(p).startswith(str(PLAN))
+        for p in g.subjects(PLAN.isEdgeType, TRUE)
+        if (p, RDF.type, OWL.ObjectProperty) in g
     )
 
 

@@ -2,6 +2,8 @@ import pytest
 
 from tests.fixtures.tiny import tiny_graph as _tiny_graph
 
+pytest_plugins = ["tests.neo4j_fixture"]
+
 
 @pytest.fixture
 def tiny_graph():

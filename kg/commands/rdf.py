@@ -1,7 +1,108 @@
-"""`kg` commands of this area (placeholder until the area lands)."""
+"""``kg export`` (any format of exports/registry.py) and ``kg validate`` (SHACL on the RDF export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
+from kg.commands.common import BadInput, build_or_fail, plan_arguments
+from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+
+# Suffixes `kg validate` reads as an RDF file rather than a plan document.
+RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+
+
+def _check_base_iri(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from kg.exports.rdf import check_base_iri
+
+    try:
+        return check_base_iri(value)
+    except ValueError as err:
+        raise click.BadParameter(f"{err}; e.g. https://example.org/plan-kg/id/") from None
+
+
+def _read_rdf(path: Path):
+    from rdflib import Graph
+    from rdflib.exceptions import ParserError
+
+    rdf_format = RDF_SUFFIXES[path.suffix.lower()]
+    try:
+        return Graph().parse(path, format=rdf_format)
+    except (OSError, ValueError, SyntaxError, ParserError) as err:
+        raise BadInput(f"{path}: cannot read as {rdf_format} ({err})") from None
+
+
+def _rdf_of(inputs: tuple[str, ...], encoding: str | None):
+    """An RDF file given as the only input, or the RDF export of the plan documents (none: bundled)."""
+    if len(inputs) == 1 and Path(inputs[0]).suffix.lower() in RDF_SUFFIXES:
+        path = Path(inputs[0])
+        if not path.is_file():
+            raise BadInput(f"{path}: no such file")
+        return _read_rdf(path)
+    from kg.exports.rdf import graph_to_rdf
+
+    return graph_to_rdf(build_or_fail(inputs, encoding))
+
+
+def format_violations(violations) -> list[str]:
+    """One line per SHACL result: ``node  path  message``."""
+    return [f"{v.node}  {v.path or '(node)'}  {v.message}" for v in violations]
+
 
 def register(main: click.Group) -> None:
-    """Add this module's commands to the `kg` group."""
+    @main.command()
+    @plan_arguments
+    @click.pass_context
+    def validate(ctx, docs, encoding):
+        """Check a graph against the SHACL shapes of the ontology (ontology/shapes.ttl).
+
+        DOCS is one RDF file (graph.ttl, graph.nt, graph.jsonld from kg build/export) or plan
+        documents to build first (none: the bundled plan). Exit code 1 when it does not conform.
+        """
+        from kg.ontology.validate import validate_rdf
+
+        data = _rdf_of(docs, encoding)
+        violations = validate_rdf(data)
+        for line in format_violations(violations):
+            click.echo(line)
+        if violations:
+            click.echo(f"does not conform: {len(violations)} violations in {len(data)} triples", err=True)
+            ctx.exit(1)
+        click.echo(f"conforms: {len(data)} triples, 0 violations")
+
+    @main.command()
+    @plan_arguments
+    @click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        required=True,
+        type=click.Choice(sorted(EXPORTERS)),
+        help="Format to write (repeatable).",
+    )
+    @click.option(
+        "--out",
+        default="kg-out",
+        show_default=True,
+        type=click.Path(path_type=Path),
+        help="Folder for the files.",
+    )
+    @click.option(
+        "--base-iri",
+        default=None,
+        callback=_check_base_iri,
+        help="Base IRI of the RDF resources (default https://w3id.org/plan-kg/id/).",
+    )
+    def export(docs, encoding, formats, out, base_iri):
+        """Export the graph of plan files DOC... (default: the bundled plan) in the given formats."""
+        from kg.commands.build import check_out_dir
+
+        graph = build_or_fail(docs, encoding)
+        check_out_dir(out)
+        options = {} if base_iri is None else {"base_iri": base_iri}
+        for name in dict.fromkeys(formats):
+            for path in get_exporter(name)(graph, out / FILE_NAMES.get(name, name), **options):
+                click.echo(f"wrote {path}")

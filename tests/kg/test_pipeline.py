@@ -40,11 +40,7 @@ def test_every_non_blank_body_line_is_carried_by_some_node(path):
     for _, attrs in graph.nodes(data=True):
         if "source" in attrs:
             covered.update(own_lines(attrs))
-    missing = [
-        (n, line)
-        for n, line in enumerate(plan.lines, start=1)
-        if line.strip() and n not in covered
-    ]
+    missing = [(n, line) for n, line in enumerate(plan.lines, start=1) if line.strip() and n not in covered]
     assert missing == []
 
 
@@ -67,6 +63,12 @@ def test_two_builds_are_identical_byte_for_byte():
 
 def test_two_plans_build_into_one_graph():
     graph = build_graph_from_paths([HANGZHOU, NANJING])
-    assert graph.graph["plans"] == ["hangzhou-15th-five-year-plan-outline", "nanjing-15th-five-year-plan-outline"]
+    assert graph.graph["plans"] == [
+        "hangzhou-15th-five-year-plan-outline",
+        "nanjing-15th-five-year-plan-outline",
+    ]
     plans = sorted(a["name"] for _, a in graph.nodes(data=True) if a["type"] == "Plan")
-    assert plans == ["南京市国民经济和社会发展第十五个五年规划纲要", "杭州市国民经济和社会发展的第十五个五年规划纲要"]
+    assert plans == [
+        "南京市国民经济和社会发展第十五个五年规划纲要",
+        "杭州市国民经济和社会发展的第十五个五年规划纲要",
+    ]

@@ -1,0 +1,159 @@
+"""Load the graph into Neo4j over Bolt: constraints and indexes, then batched ``UNWIND … MERGE``.
+
+One managed write transaction per batch (``execute_write``, retried by the driver on transient
+errors); every value is a parameter; labels and types come from the ontology (``neo4j_cypher``).
+Loading the same graph twice gives the same database. ``wipe=True`` first removes the graph's plans
+(``graph.graph["plans"]``) from this tool's data, keeping shared entities other plans still use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+from neo4j import Driver
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+from rich.progress import Progress
+
+from kg.exports.neo4j_cypher import merge_nodes, merge_relationships, schema_statements, wipe_statements
+from kg.exports.neo4j_rows import node_rows, relationship_rows
+
+DEFAULT_BATCH_SIZE = 1000
+
+
+class Neo4jLoadError(RuntimeError):
+    """Loading failed; the message says where (which batch) and why, never a password."""
+
+
+class Neo4jConnectionError(Neo4jLoadError):
+    """The server cannot be reached, refuses the credentials, or has no such database."""
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
+
+
+@dataclass
+class LoadSummary:
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+    wiped_plans: list[str] = field(default_factory=list)
+
+
+def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[tuple[int, Sequence[dict[str, Any]]]]:
+    for number, begin in enumerate(range(0, len(rows), size), start=1):
+        yield number, rows[begin : begin + size]
+
+
+def _run_batch(tx, cypher: str, rows) -> int | None:
+    """Run one batch; return the ``merged`` count when the statement reports one."""
+    record = tx.run(cypher, rows=list(rows)).single()
+    return None if record is None else record["merged"]
+
+
+def check_connection(driver: Driver, database: str | None = None) -> None:
+    """Raise ``Neo4jConnectionError`` with one clear line unless the database answers a query."""
+    try:
+        driver.verify_connectivity()
+        driver.execute_query("RETURN 1", database_=database)
+    except AuthError as exc:
+        raise Neo4jConnectionError(f"Neo4j refused the credentials: {exc.message}") from exc
+    except ServiceUnavailable as exc:
+        raise Neo4jConnectionError(f"cannot reach Neo4j: {_one_line(exc)}") from exc
+    except ClientError as exc:
+        if exc.code and "DatabaseNotFound" in exc.code:
+            raise Neo4jConnectionError(f"Neo4j has no database {database!r}: {exc.message}") from exc
+        raise Neo4jConnectionError(f"Neo4j refused the connection: {exc.message}") from exc
+    except (DriverError, OSError, ValueError) as exc:
+        raise Neo4jConnectionError(f"cannot connect to Neo4j: {_one_line(exc)}") from exc
+
+
+class Neo4jWriter:
+    """Runs the loader's Cypher against one database of an open driver (the caller closes it)."""
+
+    def __init__(
+        self,
+        driver: Driver,
+        database: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        progress: bool = True,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        self.driver = driver
+        self.database = database
+        self.batch_size = batch_size
+        self.progress = progress
+
+    def _session(self):
+        return self.driver.session(database=self.database)
+
+    def create_schema(self) -> None:
+        with self._session() as session:
+            for statement in schema_statements():
+                session.run(statement).consume()
+
+    def wipe(self, plan_ids: Sequence[str]) -> None:
+        """Remove these plans' data (see ``neo4j_cypher.wipe_statements``); never the whole database."""
+        if not plan_ids:
+            return
+        with self._session() as session:
+            for statement in wipe_statements():
+                session.execute_write(lambda tx, s=statement: tx.run(s, planIds=list(plan_ids)).consume())
+
+    def _write(self, what: str, cypher: str, rows, progress: Progress, task) -> None:
+        with self._session() as session:
+            total = (len(rows) + self.batch_size - 1) // self.batch_size
+            for number, batch in _batches(rows, self.batch_size):
+                first = (number - 1) * self.batch_size + 1
+                where = f"{what}: batch {number} of {total} (rows {first}-{first + len(batch) - 1})"
+                try:
+                    merged = session.execute_write(_run_batch, cypher, batch)
+                except (Neo4jError, DriverError) as exc:
+                    raise Neo4jLoadError(f"{where} failed: {exc}") from exc
+                if merged is not None and merged != len(batch):
+                    raise Neo4jLoadError(f"{where}: only {merged} of {len(batch)} found both end nodes")
+                progress.advance(task, len(batch))
+
+    def load(self, graph: nx.MultiDiGraph, wipe: bool = False) -> LoadSummary:
+        check_connection(self.driver, self.database)
+        summary = LoadSummary()
+        nodes, relationships = node_rows(graph), relationship_rows(graph)
+        try:
+            self.create_schema()
+            if wipe:
+                summary.wiped_plans = list(graph.graph.get("plans") or [])
+                self.wipe(summary.wiped_plans)
+        except (Neo4jError, DriverError) as exc:
+            raise Neo4jLoadError(f"preparing the database failed: {exc}") from exc
+        total = sum(map(len, nodes.values())) + sum(map(len, relationships.values()))
+        with Progress(disable=not self.progress, transient=True) as progress:
+            task = progress.add_task("Loading into Neo4j", total=total)
+            for node_type, rows in nodes.items():
+                self._write(f"{node_type} nodes", merge_nodes(node_type), rows, progress, task)
+                summary.nodes[node_type] = len(rows)
+            for edge_type, rows in relationships.items():
+                self._write(
+                    f"{edge_type} relationships", merge_relationships(edge_type), rows, progress, task
+                )
+                summary.relationships[edge_type] = len(rows)
+        return summary
+
+
+def load_graph(
+    graph: nx.MultiDiGraph,
+    driver: Driver,
+    database: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    wipe: bool = False,
+    progress: bool = True,
+) -> LoadSummary:
+    """Load ``graph`` into Neo4j; see the module docstring."""
+    return Neo4jWriter(driver, database, batch_size, progress).load(graph, wipe=wipe)
+
+
+def wipe_plans(driver: Driver, plan_ids: Sequence[str], database: str | None = None) -> None:
+    """Remove the given plans' data loaded by this tool, keeping entities other plans use."""
+    Neo4jWriter(driver, database, progress=False).wipe(plan_ids)

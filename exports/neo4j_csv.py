@@ -1,0 +1,120 @@
+"""CSV files for ``neo4j-admin database import full`` (Neo4j 5), one file per label and per type.
+
+Headers follow the import tool: ``id:ID`` and ``:LABEL`` for nodes, ``:START_ID``, ``:END_ID`` and
+``:TYPE`` for relationships, typed columns (``year:int``, ``binding:boolean``, ``number:double``) and
+arrays (``aliases:string[]``) joined with ``;``, the tool's default array delimiter. Properties are the
+Bolt loader's (``neo4j_rows``), so both ways give the same database. A README.txt in the folder
+gives the import command.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.exports.neo4j_cypher import ENTITY, label, rel_type, schema_statements
+from kg.exports.neo4j_rows import node_rows, relationship_rows
+from kg.io import atomic_write_text
+
+ARRAY_DELIMITER = ";"
+_INT32 = range(-(2**31), 2**31)
+
+
+def _scalar_type(values: list[Any]) -> str | None:
+    if all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if any(isinstance(v, bool) for v in values):
+        return None
+    if all(isinstance(v, int) for v in values):
+        return "int" if all(v in _INT32 for v in values) else "long"
+    if all(isinstance(v, int | float) for v in values):
+        return "double"
+    return "string" if all(isinstance(v, str) for v in values) else None
+
+
+def column_type(values: Iterable[Any]) -> str:
+    """The import type of a column from its non-null values: ``int``, ``string[]``, ... (else string)."""
+    values = list(values)
+    if values and all(isinstance(v, list) for v in values):
+        items = [item for v in values for item in v]
+        kind = _scalar_type(items) if items else "string"
+        if kind and not any(ARRAY_DELIMITER in str(item) for item in items):
+            return "long[]" if kind == "int" else f"{kind}[]"
+        return "string"
+    return _scalar_type(values) or "string"
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind.endswith("[]"):
+        return ARRAY_DELIMITER.join(_cell(item, kind[:-2]) for item in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def generate_csv(fixed: list[tuple[str, list[str]]], rows: list[dict[str, Any]]) -> str:
+    """One CSV text: ``fixed`` (header, values) columns first, then every property, typed."""
+    keys = sorted({key for row in rows for key in row["props"]} - {"id"})
+    types = {key: column_type(row["props"][key] for row in rows if key in row["props"]) for key in keys}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([h for h, _ in fixed] + [f"{key}:{types[key]}" for key in keys])
+    for index, row in enumerate(rows):
+        cells = [_cell(row["props"].get(key), types[key]) for key in keys]
+        writer.writerow([values[index] for _, values in fixed] + cells)
+    return out.getvalue()
+
+
+def _readme(node_files: list[str], rel_files: list[str]) -> str:
+    args = [f"--nodes={name}" for name in node_files] + [f"--relationships={name}" for name in rel_files]
+    command = " \\\n    ".join(
+        [
+            "neo4j-admin database import full neo4j --overwrite-destination",
+            f"--array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true --id-type=string",
+            *args,
+        ]
+    )
+    return (
+        "Neo4j bulk-import files written by `kg` (plan-kg), for Neo4j 5.\n\n"
+        "Stop Neo4j, then from this folder (this replaces the database `neo4j`):\n\n"
+        f"  {command}\n\n"
+        "Start Neo4j again and create the constraints and indexes (Neo4j Browser or cypher-shell):\n\n"
+        + "".join(f"  {statement};\n" for statement in schema_statements())
+    )
+
+
+def write_neo4j_csv(graph: nx.MultiDiGraph, path: str | Path, **_options) -> list[Path]:
+    """Write ``nodes_<Label>.csv``, ``relationships_<TYPE>.csv`` and README.txt into folder ``path``."""
+    folder = Path(path)
+    written: dict[str, str] = {}
+    for node_type, rows in node_rows(graph).items():
+        labels = f"{label(node_type).strip('`')}{ARRAY_DELIMITER}{ENTITY}"
+        ids = [row["id"] for row in rows]
+        fixed = [("id:ID", ids), (":LABEL", [labels] * len(rows)), ("planIds:string[]", _plans(rows))]
+        written[f"nodes_{node_type}.csv"] = generate_csv(fixed, rows)
+    node_files = list(written)
+    for edge_type, rows in relationship_rows(graph).items():
+        fixed = [
+            (":START_ID", [row["start"] for row in rows]),
+            (":END_ID", [row["end"] for row in rows]),
+            (":TYPE", [rel_type(edge_type).strip("`")] * len(rows)),
+            ("planIds:string[]", _plans(rows)),
+        ]
+        written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows)
+    rel_files = [name for name in written if name not in node_files]
+    written["README.txt"] = _readme(node_files, rel_files)
+    return [atomic_write_text(folder / name, text) for name, text in written.items()]
+
+
+def _plans(rows: list[dict[str, Any]]) -> list[str]:
+    return [ARRAY_DELIMITER.join(row["planIds"]) for row in rows]

@@ -1,0 +1,89 @@
+"""The ``plan:`` vocabulary as a typo-proof rdflib namespace (a misspelt term raises).
+
+Kept in step with ``plan.ttl`` by ``tests/ontology/test_vocab.py``.
+"""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+
+class PLAN(DefinedNamespace):
+    _NS = Namespace("https://w3id.org/plan-kg/ontology#")
+    _fail = True
+
+    # node types
+    Plan: URIRef
+    Part: URIRef
+    Chapter: URIRef
+    Section: URIRef
+    Box: URIRef
+    Paragraph: URIRef
+    Table: URIRef
+    Measure: URIRef
+    Goal: URIRef
+    Target: URIRef
+    Indicator: URIRef
+    IndustryCluster: URIRef
+    Platform: URIRef
+    District: URIRef
+    Institution: URIRef
+    Project: URIRef
+    # helper class and annotations
+    TextLocation: URIRef
+    isNodeType: URIRef
+    isEdgeType: URIRef
+    # edge types
+    partOf: URIRef
+    supports: URIRef
+    locatedIn: URIRef
+    measuredBy: URIRef
+    mentions: URIRef
+    # node properties
+    id: URIRef
+    name: URIRef
+    text: URIRef
+    number: URIRef
+    kind: URIRef
+    lineCount: URIRef
+    high: URIRef
+    aspiration: URIRef
+    baselineNumber: URIRef
+    targetNumber: URIRef
+    annualNumber: URIRef
+    cumulativeNumber: URIRef
+    actual: URIRef
+    parent: URIRef
+    scheme: URIRef
+    chains: URIRef
+    province: URIRef
+    city: URIRef
+    title: URIRef
+    item: URIRef
+    rows: URIRef
+    value: URIRef
+    unit: URIRef
+    year: URIRef
+    comparator: URIRef
+    subject: URIRef
+    category: URIRef
+    baseline: URIRef
+    baselineYear: URIRef
+    target: URIRef
+    targetYear: URIRef
+    annual: URIRef
+    cumulative: URIRef
+    attribute: URIRef
+    binding: URIRef
+    tier: URIRef
+    level: URIRef
+    aliases: URIRef
+    # edge (rdf:Statement) properties
+    basis: URIRef
+    # text location properties
+    planId: URIRef
+    path: URIRef
+    lineStart: URIRef
+    lineEnd: URIRef
+    quote: URIRef

@@ -1,0 +1,80 @@
+# ruff: noqa: E501
+"""`kg validate` and `kg export` as users call them (CliRunner, real files in tmp_path)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from rdflib import Graph
+
+from kg.cli import main
+from kg.exports.rdf import write_ntriples, write_turtle
+
+
+def _run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_validate_a_conforming_turtle_file(tiny_graph, tmp_path):
+    (path,) = write_turtle(tiny_graph, tmp_path / "graph.ttl")
+    result = _run("validate", path)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("conforms: ")
+    assert result.output.endswith(" triples, 0 violations\n")
+
+
+def test_validate_reports_each_violation_and_exits_1(tiny_graph, tmp_path):
+    tiny_graph.nodes["tiny-plan/target/1"]["year"] = "2030"
+    tiny_graph.add_edge("tiny-plan/target/1", "cluster:集成电路", key="SUPPORTS", type="SUPPORTS")
+    (path,) = write_ntriples(tiny_graph, tmp_path / "graph.nt")
+    result = _run("validate", path)
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "tiny-plan/target/1  (node)  supports must start at a Platform, Institution, District, Goal or Measure",
+        "tiny-plan/target/1  plan:year  Target year must be at most one xsd:integer",
+    ]
+    assert "does not conform: 2 violations" in result.stderr
+
+
+def test_validate_rejects_a_broken_file(tmp_path):
+    path = tmp_path / "graph.ttl"
+    path.write_text("<a> <b> .", encoding="utf-8")
+    result = _run("validate", path)
+    assert result.exit_code == 2
+    assert "cannot read as turtle" in result.output
+
+
+def test_validate_builds_the_bundled_plan():
+    result = _run("validate")
+    assert result.exit_code == 0, result.output
+    assert "0 violations" in result.output
+
+
+def test_export_writes_the_chosen_formats_with_the_base_iri(tmp_path):
+    result = _run(
+        "export",
+        "--format",
+        "ttl",
+        "--format",
+        "nt",
+        "--out",
+        tmp_path,
+        "--base-iri",
+        "https://example.org/kg/",
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nt", "graph.ttl"]
+    turtle = Graph().parse(tmp_path / "graph.ttl")
+    ntriples = Graph().parse(tmp_path / "graph.nt")
+    assert len(turtle) == len(ntriples) > 1000
+    subjects = {str(s) for s in turtle.subjects()}
+    assert all(s.startswith("https://example.org/kg/") for s in subjects)
+
+
+def test_export_rejects_unknown_format_and_bad_base_iri(tmp_path):
+    result = _run("export", "--format", "nope", "--out", tmp_path)
+    assert result.exit_code == 2
+    assert "'ttl'" in result.output and "'jsonld'" in result.output
+    result = _run("export", "--format", "ttl", "--out", tmp_path, "--base-iri", "example.org")
+    assert result.exit_code == 2
+    assert "base IRI must be an absolute http(s) IRI" in result.output

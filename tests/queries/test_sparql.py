@@ -1,0 +1,162 @@
+# ruff: noqa: E501
+"""queries/*.rq via queries/rdf_backend.py: hand-written expected rows on the tiny graph, parameters
+bound safely, and the same rows as the in-memory backend on the tiny graph and the real plans."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+
+from kg.exports.rdf import graph_to_rdf
+from kg.queries import memory
+from kg.queries.catalog import QUERIES
+from kg.queries.rdf_backend import query_text, run_query
+from tests.fixtures.real_plans import bundled_graph, nanjing_graph
+
+BOX_ITEM = "第一篇/第一章/第一节/专栏1/1"
+MEASURE = "集成电路。支持滨江物联网小镇建设<芯片>平台。"
+
+
+@pytest.fixture
+def tiny_rdf(tiny_graph) -> Graph:
+    return graph_to_rdf(tiny_graph)
+
+
+def test_platforms_for_cluster(tiny_rdf):
+    assert run_query("platforms-for-cluster", {"cluster": "集成电路"}, tiny_rdf) == [
+        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": "滨江物联网小镇"},
+        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": "滨江物联网小镇"},
+    ]
+    assert run_query("platforms-for-cluster", {"cluster": "人工智能"}, tiny_rdf) == []
+
+
+def test_platform_without_district_gives_null(tiny_graph):
+    tiny_graph.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph_to_rdf(tiny_graph))
+    assert rows[1] == {"platform": "钱塘芯谷", "district": None, "quote": "滨江物联网小镇"}
+
+
+def test_clusters_in_district(tiny_rdf):
+    assert run_query("clusters-in-district", {"district": "滨江区"}, tiny_rdf) == [
+        {"cluster": "集成电路", "tier": "千亿级", "via": "滨江物联网小镇"}
+    ]
+    assert run_query("clusters-in-district", {"district": "杭州市"}, tiny_rdf) == []
+
+
+def test_targets_for_year(tiny_rdf):
+    expected = {
+        "subject": "集成电路产业营业收入",
+        "value": "1000",
+        "unit": "亿元",
+        "comparator": ">",
+        "path": BOX_ITEM,
+        "quote": "到2030年，集成电路产业营业收入超1000亿元",
+    }
+    assert run_query("targets-for-year", {"year": 2030}, tiny_rdf) == [expected]
+    assert run_query("targets-for-year", {"year": "2030"}, tiny_rdf) == [expected]
+    assert run_query("targets-for-year", {"year": 2035}, tiny_rdf) == []
+
+
+def test_binding_indicators(tiny_rdf):
+    assert run_query("binding-indicators", {}, tiny_rdf) == [
+        {"number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65"}
+    ]
+
+
+def test_platform_profile(tiny_rdf):
+    assert run_query("platform-profile", {"platform": "滨江物联网小镇"}, tiny_rdf) == [
+        {
+            "relation": "LOCATED_IN",
+            "direction": "out",
+            "otherType": "District",
+            "other": "滨江区",
+            "quote": "滨江物联网小镇",
+        },
+        {
+            "relation": "MENTIONS",
+            "direction": "in",
+            "otherType": "Measure",
+            "other": MEASURE,
+            "quote": "滨江物联网小镇",
+        },
+        {
+            "relation": "SUPPORTS",
+            "direction": "out",
+            "otherType": "IndustryCluster",
+            "other": "集成电路",
+            "quote": "滨江物联网小镇",
+        },
+    ]
+
+
+def test_edge_without_provenance_gives_null_quote(tiny_graph):
+    tiny_graph.add_edge("platform:钱塘芯谷", "district:杭州市", key="LOCATED_IN", type="LOCATED_IN")
+    rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, graph_to_rdf(tiny_graph))
+    assert {
+        "relation": "LOCATED_IN",
+        "direction": "out",
+        "otherType": "District",
+        "other": "杭州市",
+        "quote": None,
+    } in rows
+
+
+def test_parameters_are_bound_not_pasted(tiny_rdf):
+    hostile = '集成电路"@zh } UNION { ?p ?x ?y } #'
+    assert run_query("platforms-for-cluster", {"cluster": hostile}, tiny_rdf) == []
+
+
+def test_bad_parameters_raise(tiny_rdf):
+    with pytest.raises(ValueError, match="missing 'cluster'"):
+        run_query("platforms-for-cluster", {}, tiny_rdf)
+    with pytest.raises(ValueError, match="unknown query"):
+        run_query("no-such-query", {}, tiny_rdf)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_rq_files_run_as_is_with_the_documented_columns(tiny_rdf, name):
+    result = tiny_rdf.query(query_text(name))
+    assert tuple(str(v) for v in result.vars) == QUERIES[name].columns
+    assert len(result) >= 1  # unbound parameters match every value
+
+
+def _params_for(graph) -> list[tuple[str, dict]]:
+    """One call per query and per relevant name or year present in ``graph``."""
+
+    def names(node_type, limit=25):
+        """Up to ``limit`` names, spread over the sorted list, to keep the test fast on big plans."""
+        found = sorted({a["name"] for _, a in graph.nodes(data=True) if a.get("type") == node_type})
+        return found[:: max(1, len(found) // limit)]
+
+    years = sorted(
+        {
+            a["year"]
+            for _, a in graph.nodes(data=True)
+            if a.get("type") == "Target" and isinstance(a.get("year"), int)
+        }
+    )
+    calls = [("binding-indicators", {})]
+    calls += [("platforms-for-cluster", {"cluster": n}) for n in names("IndustryCluster")]
+    calls += [("clusters-in-district", {"district": n}) for n in names("District")]
+    calls += [("platform-profile", {"platform": n}) for n in names("Platform")]
+    calls += [("targets-for-year", {"year": y}) for y in years or [2030]]
+    return calls
+
+
+def _assert_backends_agree(graph) -> int:
+    rdf = graph_to_rdf(graph)
+    rows = 0
+    for name, params in _params_for(graph):
+        expected = memory.run_query(name, params, graph)
+        assert run_query(name, params, rdf) == expected, (name, params)
+        rows += len(expected)
+    return rows
+
+
+def test_agrees_with_memory_backend_on_tiny_graph(tiny_graph):
+    assert _assert_backends_agree(tiny_graph) >= 8
+
+
+@pytest.mark.parametrize("build", [bundled_graph, nanjing_graph], ids=["hangzhou", "nanjing"])
+def test_agrees_with_memory_backend_on_real_plans(build):
+    _assert_backends_agree(build())
