@@ -7,16 +7,16 @@
 #   scripts/neo4j-dev.sh reset    delete its data folder (only while stopped)
 #
 # Environment: NEO4J_DEV_PORT (default 7687), NEO4J_DEV_HEAP (default 768m),
-# NEO4J_DEV_START_TIMEOUT seconds (default 120). Pid file, log and data live in tools/neo4j-dev/run/.
+# NEO4J_DEV_START_TIMEOUT seconds (default 120). Pid file, log and data live in tools/neo4j-dev/run/PORT/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOL_DIR=tools/neo4j-dev
-RUN_DIR=$TOOL_DIR/run
+PORT=${NEO4J_DEV_PORT:-7687}
+RUN_DIR=$TOOL_DIR/run/$PORT # one pid file, log and data folder per port: servers can run side by side
 JAR=$TOOL_DIR/target/neo4j-dev.jar
 PID_FILE=$RUN_DIR/neo4j.pid
 LOG_FILE=$RUN_DIR/neo4j.log
-PORT=${NEO4J_DEV_PORT:-7687}
 HEAP=${NEO4J_DEV_HEAP:-768m}
 START_TIMEOUT=${NEO4J_DEV_START_TIMEOUT:-120}
 STOP_TIMEOUT=60
