@@ -29,7 +29,7 @@ def test_build_bundled_plan_writes_graph_json_and_summary(tmp_path):
     [
         (b"", "the file is empty"),
         (b"\x00\x01binary\x00", "binary file"),
-        (b"\xff\xfe\xfa not text \x80\x81" * 50, "not UTF-8"),
+        (b"\x80\x81\xfa not text \xfe" * 50, "not UTF-8"),
         ("只是一段文字，没有章节。\n".encode(), "no plan structure found"),
     ],
     ids=["empty", "binary", "wrong-encoding", "not-a-plan"],
