@@ -8,7 +8,14 @@ uses it; its ``source`` is its first mention.
 
 from __future__ import annotations
 
-from kg.loaders.gazetteer import District, city_of_plan, city_prefix, districts, resolve_district
+from kg.loaders.gazetteer import (
+    District,
+    alias_at_start,
+    city_of_plan,
+    city_prefix,
+    districts,
+    resolve_district,
+)
 from kg.loaders.names import normalise_entity_name
 from kg.records import Edge, Node, Source
 
@@ -54,17 +61,25 @@ class EntityRegistry:
     # -- platforms, institutions, projects -------------------------------------------------------
 
     def canonical_platform(self, name: str) -> tuple[str, str]:
-        """(id, display name) of a platform: the plan's city prefix is dropped for the id."""
+        """(id, display name) of a platform.
+
+        The id is scoped by city and district and drops their names from the front, so that
+        ``杭州富春湾新城`` and ``富春湾新城``, or ``临安青山湖科技城`` and ``青山湖科技城``, are one platform
+        while ``富阳经济技术开发区`` and ``萧山经济技术开发区`` stay two.
+        """
         name = normalise_entity_name(name)
         prefix_city, rest = city_prefix(name)
-        key = (
-            rest
-            if prefix_city is not None and len(rest) >= 4 and not rest.startswith(("市", "区", "县"))
-            else name
-        )
+        if prefix_city is None or len(rest) < 3 or rest.startswith(("市", "区", "县")):
+            prefix_city, rest = None, name
         city = prefix_city or self.city
-        scope = f"{city.name}/" if city is not None else ""
-        return f"platform:{scope}{key}", name
+        district = None
+        found = alias_at_start(rest, city)
+        if found is not None and len(rest) - len(found[1]) >= 3:
+            district, rest = found[0], rest[len(found[1]) :]
+        else:
+            district = resolve_district(name, city)
+        scope = "/".join(x.name for x in (city, district) if x is not None)
+        return f"platform:{scope + '/' if scope else ''}{rest}", name
 
     def platform(self, name: str, source: Source) -> str:
         pid, display = self.canonical_platform(name)

@@ -117,12 +117,14 @@ class Extractor:
 
     # -- goals -----------------------------------------------------------------------------------
 
-    def part_goal(self, part: Unit) -> str:
-        """The aim stated in a part's title (after its last comma: 坚持X，<aim>)."""
-        aim = re.split(r"[，,]", part.title)[-1].strip() or part.title
+    def part_goal(self, part: Unit) -> str | None:
+        """The aim stated in a part's title (after its last comma: 坚持X，<aim>); None without a title."""
+        aim = re.split(r"[，,]", part.title)[-1].strip() or part.title.strip()
         gid = f"{self.plan.plan_id}/goal/{unit_id(self.plan, part).rsplit('/', 1)[-1]}"
         text = part.text
-        start = text.text.rfind(aim)
+        start = text.text.rfind(aim) if aim and text is not None else -1
+        if start < 0:
+            return None
         self.out.append(
             Node(gid, "Goal", aim, self.source(part, text, start, start + len(aim)), {"level": "part"})
         )

@@ -182,7 +182,7 @@ def _title_block(lines: list[str], stop: int) -> tuple[int, int] | None:
     j = i
     while j < stop and lines[j].strip():
         j += 1
-    if HEADING.match(lines[i].strip()) or BOX.match(lines[i].strip()):
+    if i == j or HEADING.match(lines[i].strip()) or BOX.match(lines[i].strip()):
         return None
     if i < j and sum(len(x.strip()) for x in lines[i:j]) <= 80 and j - i <= 3:
         return i, j

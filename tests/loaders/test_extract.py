@@ -96,12 +96,18 @@ def test_cluster_goal_and_target(hz):
 
 def test_western_districts_table_locates_its_platforms(hz):
     for platform, district in [
-        ("青山湖科技城", "临安区"),
+        ("临安青山湖科技城", "临安区"),  # the table's 青山湖科技城 is the same platform
         ("中国高端水业基地", "淳安县"),
         ("城西科创大走廊桐庐新质生产力特别合作园", "桐庐县"),
         ("三江口农旅融合平台", "建德市"),
     ]:
         assert out(hz, by_name(hz, "Platform", platform), "LOCATED_IN") == [district], platform
+
+
+def test_district_prefix_does_not_split_a_platform(hz):
+    names = {a["name"] for a in nodes(hz, "Platform").values()}
+    assert "临安青山湖科技城" in names and "青山湖科技城" not in names
+    assert {"萧山经济技术开发区", "富阳经济技术开发区", "临平经济技术开发区"} <= names
 
 
 def test_main_indicator_table(hz):
