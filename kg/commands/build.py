@@ -83,5 +83,7 @@ def register(main: click.Group) -> None:
         check_out_dir(out)
         written: list[Path] = []
         for name in formats or sorted(FILE_NAMES):
-            written += get_exporter(name)(graph, out / FILE_NAMES[name])
+            paths = get_exporter(name)(graph, out / FILE_NAMES[name])
+            # a multi-file format is reported as its folder
+            written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
         print_summary(graph, written)
