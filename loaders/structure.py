@@ -31,6 +31,32 @@ SENTENCE_END = tuple("。！？；：”’」』）)") + ("。”",)
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 
 KINDS = {"篇": "Part", "章": "Chapter", "节": "Section"}
+# Plans without 第X章 headings number chapters ``一、`` and sections ``（一）`` on lines of their own.
+ALT_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、\s*(\S.{0,38})$")
+ALT_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(\S.{0,38})$")
+
+
+class _AltHeading:
+    """A ``一、`` / ``（一）`` heading shaped like a HEADING match: group(1) number, group(2) 章/节."""
+
+    def __init__(self, number: str, kind: str):
+        self._groups = (None, number, kind)
+        self.label = f"{number}、" if kind == "章" else f"（{number}）"
+
+    def group(self, i: int) -> str:
+        return self._groups[i]
+
+
+def alt_heading(line: str) -> _AltHeading | None:
+    if _ends_sentence(line) or line.endswith(("，", "、")):
+        return None
+    for pattern, kind in ((ALT_CHAPTER, "章"), (ALT_SECTION, "节")):
+        m = pattern.match(line)
+        if m:
+            return _AltHeading(m.group(1), kind)
+    return None
+
+
 LEVEL = {"Plan": 0, "Part": 1, "Chapter": 2, "Section": 3, "Box": 4}
 
 
@@ -199,7 +225,7 @@ def _kind_from_title(title: str) -> str | None:
 
 
 def _is_title_line(line: str) -> bool:
-    text = line.strip()
+    text = ITEM.sub("", line.strip(), count=1)
     return len(text) <= 30 and not any(p in text for p in "，。；：、,;")
 
 
@@ -214,17 +240,29 @@ class _Builder:
         self.offsets = _line_offsets(self.lines)
         self.plan_id = plan_id
         self.problems: list[str] = []
+        self.alt_headings = False  # set when the plan has no 第X篇/章 headings at all
 
     def mapped(self, start: int, end: int) -> MappedText:
-        """Clean text of 1-based lines start..end (inclusive)."""
-        a = self.offsets[start - 1]
-        b = self.offsets[end - 1] + len(self.lines[end - 1])
-        return clean(self.raw[a:b], a)
+        """Clean text of 1-based lines start..end (inclusive), page footers (— 13 —) left out."""
+        if not any(PAGE_FOOTER.match(self.lines[n - 1]) for n in range(start, end + 1)):
+            a = self.offsets[start - 1]
+            b = self.offsets[end - 1] + len(self.lines[end - 1])
+            return clean(self.raw[a:b], a)
+        parts = [
+            clean(self.lines[n - 1], self.offsets[n - 1])
+            for n in range(start, end + 1)
+            if self.lines[n - 1].strip() and not PAGE_FOOTER.match(self.lines[n - 1])
+        ]
+        return MappedText("".join(p.text for p in parts), tuple(o for p in parts for o in p.origins))
 
     def parse(self) -> ParsedPlan:
         lines = self.lines
         toc = find_toc(lines)
         box_kinds = _box_kinds(lines, toc)
+        body = lines[toc[1] :] if toc else lines
+        self.alt_headings = not any(
+            (m := HEADING.match(line.strip())) and m.group(2) in "篇章" for line in body
+        )
         title_span = _title_block(lines, toc[0] - 1 if toc else len(lines))
         title = self.mapped(title_span[0] + 1, title_span[1]).text if title_span else ""
         root = Unit("Plan", 1, len(lines), title=title)
@@ -276,7 +314,7 @@ class _Builder:
                 i = min(block.end, end) + 1
                 continue
             stripped = line.strip()
-            m = HEADING.match(stripped)
+            m = HEADING.match(stripped) or (alt_heading(stripped) if self.alt_headings else None)
             if m and len(stripped) <= 80:
                 j = i
                 # a heading continued on the next line (title cut after a comma or mid-phrase)
@@ -333,8 +371,12 @@ class _Builder:
                 number = cn_int(m.group(1))
                 ukind = KINDS[m.group(2)]
                 text = self.mapped(a, b)
-                title = re.sub(rf"^第\s*{NUM}\s*[篇章节]\s*", "", text.text).strip()
-                label = f"第{m.group(1)}{m.group(2)}"
+                title = re.sub(
+                    rf"^(第\s*{NUM}\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*",
+                    "",
+                    text.text,
+                ).strip()
+                label = getattr(m, "label", None) or f"第{m.group(1)}{m.group(2)}"
                 open_unit(
                     Unit(ukind, a, b, label=label, number=number, title=title, text=text, heading_end=b)
                 )

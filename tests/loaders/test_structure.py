@@ -165,3 +165,45 @@ def test_nanjing_structure_matches_its_table_of_contents():
     assert any(
         u.title.startswith("“十五五”时期是基本实现") for u in plan.root.children if u.kind == "Paragraph"
     )
+
+
+ALT_PLAN = """某市国民经济和社会发展第十四个五年规划纲要
+
+一、发展基础
+
+“十三五”时期，全市经济总量稳步增长。
+
+二、主要任务
+
+（一）加快建设现代产业体系
+
+推动集成电路产业发展，到2025年，集成电路产业
+
+— 13 —
+
+规模突破500亿元。
+
+（二）建设科技创新高地
+
+一、支持科技城建设。
+"""
+
+
+def test_plans_numbered_yi_and_paren_yi_have_chapters_and_sections():
+    plan = parse_structure(ALT_PLAN, "alt")
+    assert [(u.label, u.title) for u in units(plan, "Chapter")] == [("一、", "发展基础"), ("二、", "主要任务")]
+    assert [(u.label, u.title, u.parent.label) for u in units(plan, "Section")] == [
+        ("（一）", "加快建设现代产业体系", "二、"),
+        ("（二）", "建设科技创新高地", "二、"),
+    ]
+    # the page footer is dropped and the paragraph it cut is rejoined
+    assert "集成电路产业规模突破500亿元。" in units(plan, "Paragraph")[1].title
+    # a sentence that starts like a heading stays a paragraph
+    assert units(plan, "Paragraph")[-1].title == "一、支持科技城建设。"
+
+
+def test_yi_lines_are_not_headings_when_the_plan_has_chapters():
+    text = "第一章 总则\n\n一、发展基础\n\n正文。\n"
+    plan = parse_structure(text, "t")
+    assert [u.label for u in units(plan, "Chapter")] == ["第一章"]
+    assert units(plan, "Paragraph")[0].title == "一、发展基础"
