@@ -191,7 +191,10 @@ ALT_PLAN = """某市国民经济和社会发展第十四个五年规划纲要
 
 def test_plans_numbered_yi_and_paren_yi_have_chapters_and_sections():
     plan = parse_structure(ALT_PLAN, "alt")
-    assert [(u.label, u.title) for u in units(plan, "Chapter")] == [("一、", "发展基础"), ("二、", "主要任务")]
+    assert [(u.label, u.title) for u in units(plan, "Chapter")] == [
+        ("一、", "发展基础"),
+        ("二、", "主要任务"),
+    ]
     assert [(u.label, u.title, u.parent.label) for u in units(plan, "Section")] == [
         ("（一）", "加快建设现代产业体系", "二、"),
         ("（二）", "建设科技创新高地", "二、"),
