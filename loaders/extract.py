@@ -24,6 +24,7 @@ from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
 GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
+LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 
 
 class Extractor:
@@ -34,6 +35,7 @@ class Extractor:
         self.problems = problems
         self.out: list[Node | Edge] = []
         self.entities = EntityRegistry(plan.plan_id, plan.title, self.out)
+        self.lead_years: dict[int, int] = {}
 
     # -- provenance ------------------------------------------------------------------------------
 
@@ -77,10 +79,13 @@ class Extractor:
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
                 if self._in_goal_unit(unit):
-                    self.goal(unit)
+                    self.goal(unit, self.lead_years.get(id(container)))
                 elif container.kind == "Box" and unit.item:
                     self.measure(unit, container, 0, len(unit.text.text), part_goal, item=True)
                 elif container.kind in ("Section", "Chapter", "Box"):
+                    lead = LEAD_YEAR.search(unit.text.text)
+                    if lead:  # the deadline the goal lines after this paragraph continue
+                        self.lead_years[id(container)] = int(lead.group(1))
                     for start, end in split_sentences(unit.text):
                         sentence = unit.text.text[start:end]
                         if is_commitment(sentence) or (
@@ -131,8 +136,9 @@ class Extractor:
         self.out.append(Edge(gid, unit_id(self.plan, part), "PART_OF"))
         return gid
 
-    def goal(self, unit: Unit) -> None:
-        """A main goal: a ``——`` line in the goals chapter; its name is the first clause."""
+    def goal(self, unit: Unit, lead_year: int | None = None) -> None:
+        """A main goal: a ``——`` line in the goals chapter; its name is the first clause. Its targets
+        without a year of their own take the deadline of the paragraph the goal lines continue."""
         text = unit.text
         body = GOAL_LINE.sub("", text.text)
         name = re.split(r"[，。；]", body)[0].strip()
@@ -140,7 +146,7 @@ class Extractor:
         src = self.source(unit, text, 0, len(text.text))
         self.out.append(Node(gid, "Goal", name, src, {"level": "main", "text": body}))
         self.out.append(Edge(gid, unit_id(self.plan, unit.parent), "PART_OF"))
-        self.targets(gid, unit, 0, len(text.text))
+        self.targets(gid, unit, 0, len(text.text), default_year=lead_year)
         self.mentions(gid, unit, 0, len(text.text))
 
     def category_goal(self, table_unit: Unit, category: str, source: Source) -> str:
@@ -178,15 +184,14 @@ class Extractor:
         self.targets(mid, unit, start, end)
         self.mentions(mid, unit, start, end)
 
-    def targets(self, owner: str, unit: Unit, start: int, end: int, also: tuple[str, ...] = ()) -> None:
+    def targets(self, owner: str, unit: Unit, start: int, end: int, default_year: int | None = None) -> None:
         """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
         text = unit.text
         for match in extract_targets(text.text[start:end]):
             a, b = start + match.start, start + match.end
             src = self.source(unit, text, a, b)
-            self._target(
-                f"{self.plan.plan_id}/target/{src.line_start}.{a}", match, text.text[a:b], src, (owner, *also)
-            )
+            tid = f"{self.plan.plan_id}/target/{src.line_start}.{a}"
+            self._target(tid, match, text.text[a:b], src, (owner,), default_year)
 
     def targets_in_text(self, unit: Unit, cell_text: str, line: int, owners: list[str]) -> None:
         """Targets in a table cell's text; provenance found on the cell's line."""
@@ -201,14 +206,18 @@ class Extractor:
                 tuple(owners),
             )
 
-    def _target(self, tid: str, match, phrase: str, src: Source, owners: tuple[str, ...]) -> None:
+    def _target(
+        self, tid, match, phrase: str, src: Source, owners: tuple[str, ...], default_year=None
+    ) -> None:
         phrase = phrase.strip()
+        inferred = match.year is None and default_year is not None
         props = {
             "value": match.value,
             "number": match.number,
             "high": match.high,
             "unit": match.unit,
-            "year": match.year,
+            "year": default_year if inferred else match.year,
+            "yearInferred": True if inferred else None,
             "comparator": match.comparator,
             "aspiration": match.aspiration,
             "cumulative": match.cumulative,
