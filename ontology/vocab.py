@@ -49,6 +49,7 @@ class PLAN(DefinedNamespace):
     lineCount: URIRef
     high: URIRef
     aspiration: URIRef
+    yearInferred: URIRef
     baselineNumber: URIRef
     targetNumber: URIRef
     annualNumber: URIRef
