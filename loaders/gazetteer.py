@@ -117,16 +117,24 @@ def find_city(name: str) -> District | None:
     return next((c for c in cities() if name in c.names), None)
 
 
-def city_prefix(text: str) -> tuple[District | None, str]:
-    """Split a leading city name off ``text``: ``杭州富春湾新城`` -> (杭州市, ``富春湾新城``)."""
-    best = None
+@cache
+def _city_names() -> tuple[dict[str, District], tuple[int, ...]]:
+    """Name or alias -> city (the first city listed wins), and the name lengths, longest first."""
+    by_name: dict[str, District] = {}
     for c in cities():
         for n in c.names:
-            if text.startswith(n) and (best is None or len(n) > len(best[1])):
-                best = (c, n)
-    if best is None:
-        return None, text
-    return best[0], text[len(best[1]) :]
+            by_name.setdefault(n, c)
+    return by_name, tuple(sorted({len(n) for n in by_name}, reverse=True))
+
+
+def city_prefix(text: str) -> tuple[District | None, str]:
+    """Split a leading city name off ``text``: ``杭州富春湾新城`` -> (杭州市, ``富春湾新城``)."""
+    by_name, lengths = _city_names()
+    for k in lengths:
+        city = by_name.get(text[:k]) if len(text) >= k else None
+        if city is not None:
+            return city, text[k:]
+    return None, text
 
 
 def _as_city(city: District | str | None) -> District | None:
@@ -138,16 +146,24 @@ def _as_city(city: District | str | None) -> District | None:
     return found
 
 
+@cache
 def candidate_aliases(city: District | None) -> dict[str, District]:
-    """Alias -> district usable in ``city``'s context (or table-wide unique aliases when None)."""
+    """Alias -> district usable in ``city``'s context (or table-wide unique aliases when None).
+
+    Cached per city: callers must not change the returned dict."""
     if city is not None:
         return {a: d for d in districts() if d.city == city.name for a in d.names}
     return {a: ds[0] for a, ds in _alias_owners().items() if len(ds) == 1}
 
 
+@cache
+def _aliases_longest_first(city: District | None) -> tuple[tuple[str, District], ...]:
+    return tuple(sorted(candidate_aliases(city).items(), key=lambda kv: -len(kv[0])))
+
+
 def alias_at_start(text: str, city: District | None) -> tuple[District, str] | None:
     """Longest district alias at the start of ``text`` (short aliases not followed by a landmark)."""
-    for alias, d in sorted(candidate_aliases(city).items(), key=lambda kv: -len(kv[0])):
+    for alias, d in _aliases_longest_first(city):
         if not text.startswith(alias):
             continue
         is_short = alias != d.name and not alias.endswith(("区", "县", "市", "）"))

@@ -58,17 +58,12 @@ RANGE_DASHES = "—–－\\-~～至"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
+_HALFWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: ord(" ")}
+
+
 def to_halfwidth(text: str) -> str:
     """Full-width ASCII (``０-９``, ``％``, ``＞``, ``．``) to half-width; the length never changes."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        elif ch == "\u3000":
-            ch = " "
-        out.append(ch)
-    return "".join(out)
+    return text.translate(_HALFWIDTH)
 
 
 def split_magnitude(text: str) -> tuple[str, str]:

@@ -49,6 +49,13 @@ class MappedText:
 _STRAY_WORD = re.compile(r"\s+(and|or|with)\s+")
 
 
+# Characters clean() must look at: white space, ``*`` and full-width forms other than the kept
+# Chinese punctuation. Everything between two of them is copied as it is, in one piece.
+_SPECIAL = re.compile(
+    "[\\s*\u3000" + "".join(chr(c) for c in range(0xFF01, 0xFF5F) if chr(c) not in _FULLWIDTH_KEEP) + "]"
+)
+
+
 def clean(raw: str, offset: int = 0) -> MappedText:
     """Clean ``raw`` (a slice of the input starting at ``offset``) and map it back."""
     chars: list[str] = []
@@ -56,21 +63,34 @@ def clean(raw: str, offset: int = 0) -> MappedText:
     n = len(raw)
     i = 0
     while i < n:
+        m = _SPECIAL.search(raw, i)
+        stop = m.start() if m else n
+        if stop > i:  # an ordinary run
+            chars.append(raw[i:stop])
+            origins.extend(range(offset + i, offset + stop))
+            i = stop
+            if i >= n:
+                break
         ch = raw[i]
-        if ch == "*" and raw.startswith("**", i):
-            i += 2
+        if ch == "*":
+            if raw.startswith("**", i):  # markdown bold marks
+                i += 2
+            else:
+                chars.append("*")
+                origins.append(offset + i)
+                i += 1
             continue
         if ch.isspace():
             j = i
             while j < n and raw[j].isspace():
                 j += 1
-            prev = chars[-1] if chars else ""
+            prev = chars[-1][-1] if chars else ""
             nxt = halfwidth(raw[j]) if j < n else ""
-            m = _STRAY_WORD.match(raw, i)
-            if m and prev and _is_cjk(prev) and m.end() < n and _is_cjk(raw[m.end()]):
+            w = _STRAY_WORD.match(raw, i)
+            if w and prev and _is_cjk(prev) and w.end() < n and _is_cjk(raw[w.end()]):
                 chars.append("和")
-                origins.append(offset + m.start(1))
-                i = m.end()
+                origins.append(offset + w.start(1))
+                i = w.end()
                 continue
             if prev and nxt and not (_is_tight(prev) or _is_tight(nxt)):
                 chars.append(" ")
