@@ -18,7 +18,7 @@ from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, Se
 from rich.progress import Progress
 
 from kg.exports.neo4j_cypher import merge_nodes, merge_relationships, schema_statements, wipe_statements
-from kg.exports.neo4j_rows import node_rows, relationship_rows
+from kg.exports.neo4j_rows import node_rows, plan_ids, relationship_rows
 
 DEFAULT_BATCH_SIZE = 1000
 
@@ -120,7 +120,8 @@ class Neo4jWriter:
     def load(self, graph: nx.MultiDiGraph, wipe: bool = False) -> LoadSummary:
         check_connection(self.driver, self.database)
         summary = LoadSummary()
-        nodes, relationships = node_rows(graph), relationship_rows(graph)
+        plans = plan_ids(graph)  # computed once for both kinds of rows
+        nodes, relationships = node_rows(graph, plans), relationship_rows(graph, plans)
         try:
             self.create_schema()
             if wipe:

@@ -106,9 +106,11 @@ def plan_ids(graph: nx.MultiDiGraph) -> tuple[dict[str, list[str]], dict[tuple, 
     )
 
 
-def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows ``{"id", "props"}`` grouped by node type (the Neo4j label), in id order."""
-    node_plans, _ = plan_ids(graph)
+def node_rows(graph: nx.MultiDiGraph, plans: tuple | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Rows ``{"id", "props"}`` grouped by node type (the Neo4j label), in id order.
+
+    ``plans`` is ``plan_ids(graph)`` when the caller has it already (it is the costly part)."""
+    node_plans, _ = plans or plan_ids(graph)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
@@ -118,9 +120,10 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     return dict(sorted(grouped.items()))
 
 
-def relationship_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows ``{"start", "end", "props"}`` grouped by edge type (the relationship type)."""
-    _, edge_plans = plan_ids(graph)
+def relationship_rows(graph: nx.MultiDiGraph, plans: tuple | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Rows ``{"start", "end", "props"}`` grouped by edge type (the relationship type); ``plans`` as
+    in ``node_rows``."""
+    _, edge_plans = plans or plan_ids(graph)
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for start, end, key, attrs in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         row = {

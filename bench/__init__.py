@@ -1,0 +1,1 @@
+"""Benchmarks of plan-kg (``python bench/run.py``); see docs/benchmarks.md."""
