@@ -12,6 +12,7 @@ import networkx as nx
 from kg.graph import build_graph, new_graph
 from kg.loaders.plan import plan_id_from_path, structure_records
 from kg.loaders.reader import PlanInputError, read_plan_text
+from kg.loaders.script import script_problems
 from kg.loaders.structure import NotAPlanError, ParsedPlan, parse_structure
 
 BUNDLED_PLAN = "hangzhou-15th-five-year-plan-outline.txt"
@@ -54,7 +55,7 @@ def build_graph_from_texts(texts: Iterable[tuple[str, str]]) -> tuple[nx.MultiDi
         if plan_id in graph.graph["plans"]:
             raise PlanInputError(f"{plan_id}: the same plan id twice; rename one file or pass distinct ids")
         plan = parse_plan(text, plan_id)
-        build = PlanBuild(plan)
+        build = PlanBuild(plan, script_problems(text, plan_id))
         build_graph(plan_records(plan, build.problems), graph)
         graph.graph["plans"].append(plan_id)
         builds.append(build)

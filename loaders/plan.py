@@ -46,7 +46,10 @@ def unit_source(plan: ParsedPlan, unit: Unit, quote_lines: tuple[int, int] | Non
 def structure_records(plan: ParsedPlan) -> Iterator[Node | Edge]:
     """Nodes for every structural unit and PART_OF edges to their parents."""
     root = plan.root
-    title_lines = _title_lines(plan) or (1, 1)
+    # without a title, the first non-blank line (the quote must be an exact, non-empty piece of the input)
+    title_lines = _title_lines(plan) or next(
+        ((i, i) for i, s in enumerate(plan.lines, 1) if s.strip()), (1, 1)
+    )
     yield Node(
         plan.plan_id,
         "Plan",

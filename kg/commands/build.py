@@ -83,7 +83,11 @@ def register(main: click.Group) -> None:
         check_out_dir(out)
         written: list[Path] = []
         for name in formats or sorted(FILE_NAMES):
-            paths = get_exporter(name)(graph, out / FILE_NAMES[name])
+            target = out / FILE_NAMES[name]
+            try:
+                paths = get_exporter(name)(graph, target)
+            except OSError as err:  # e.g. disk full: the atomic write kept the previous file, if any
+                raise click.ClickException(f"{target}: cannot write ({err.strerror}); not changed") from None
             # a multi-file format is reported as its folder
             written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
         print_summary(graph, written)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from kg.commands.common import build_or_fail, plan_arguments
@@ -40,6 +42,7 @@ def register(main: click.Group) -> None:
         from kg.exports.neo4j import Neo4jLoadError, load_graph
 
         graph = build_or_fail(docs, encoding)
+        secrets = (password, _uri_password(uri))
         auth = (user, password or "") if user else None
         try:
             with GraphDatabase.driver(uri, auth=auth, connection_timeout=10) as driver:
@@ -52,14 +55,26 @@ def register(main: click.Group) -> None:
                     progress=not no_progress,
                 )
         except Neo4jLoadError as exc:
-            raise click.ClickException(_without(str(exc), password)) from None
+            raise click.ClickException(_without(str(exc), *secrets)) from None
         except (ValueError, ConfigurationError) as exc:  # a malformed URI
-            raise click.ClickException(f"bad --uri {uri!r}: {_without(str(exc), password)}") from None
+            raise click.ClickException(_without(f"bad --uri {uri!r}: {exc}", *secrets)) from None
         nodes, rels = sum(summary.nodes.values()), sum(summary.relationships.values())
         wiped = f" after wiping {', '.join(summary.wiped_plans)}" if summary.wiped_plans else ""
-        click.echo(f"loaded {nodes} nodes and {rels} relationships into {uri}{wiped}")
+        click.echo(_without(f"loaded {nodes} nodes and {rels} relationships into {uri}{wiped}", *secrets))
 
 
-def _without(message: str, secret: str | None) -> str:
-    """Never echo the password, even if a library put it into a message."""
-    return message.replace(secret, "***") if secret else message
+_URI_PASSWORD = re.compile(r"^[A-Za-z][\w+.-]*://[^:@/]*:([^@/]+)@")
+
+
+def _uri_password(uri: str) -> str | None:
+    """A password written into the URI (``bolt://user:secret@host``): kept out of every message too."""
+    match = _URI_PASSWORD.match(uri)
+    return match.group(1) if match else None
+
+
+def _without(message: str, *secrets: str | None) -> str:
+    """Never echo a password, even if a library put it into a message."""
+    for secret in secrets:
+        if secret:
+            message = message.replace(secret, "***")
+    return message

@@ -1,0 +1,12 @@
+"""Bounded hypothesis settings for the robustness tests (the whole folder stays well under a minute)."""
+
+from hypothesis import HealthCheck, settings
+
+# Each build of a cut plan takes up to ~0.5 s on a shared 2-core machine: a generous deadline, few examples.
+settings.register_profile(
+    "robustness",
+    max_examples=60,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+ROBUST = settings.get_profile("robustness")
