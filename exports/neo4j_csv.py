@@ -113,7 +113,12 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, path: str | Path, **_options) -> lis
         written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows)
     rel_files = [name for name in written if name not in node_files]
     written["README.txt"] = _readme(node_files, rel_files)
-    return [atomic_write_text(folder / name, text) for name, text in written.items()]
+    paths = [atomic_write_text(folder / name, text) for name, text in written.items()]
+    # the import command takes every file of the folder: drop CSVs of an earlier, different build
+    for stale in [*folder.glob("nodes_*.csv"), *folder.glob("relationships_*.csv")]:
+        if stale.name not in written:
+            stale.unlink()
+    return paths
 
 
 def _plans(rows: list[dict[str, Any]]) -> list[str]:

@@ -17,6 +17,7 @@ EXPORTERS: dict[str, str] = {
     "jsonld": "kg.exports.rdf:write_jsonld",
     "nt": "kg.exports.rdf:write_ntriples",
     "html": "kg.exports.html:write_html",
+    "html-clusters": "kg.exports.html_clusters:write_cluster_pages",
 }
 
 # The default file name each format gets inside ``--out``.
@@ -27,6 +28,7 @@ FILE_NAMES: dict[str, str] = {
     "jsonld": "graph.jsonld",
     "nt": "graph.nt",
     "html": "graph.html",
+    "html-clusters": "clusters",
 }
 
 

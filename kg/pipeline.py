@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,9 +26,10 @@ def bundled_plan_path() -> Path:
 
 @dataclass
 class PlanBuild:
-    """What one plan contributed: its parsed structure and the data problems found in it."""
+    """What one plan contributed: its id and the data problems found in it (the parse is not kept,
+    so that a large corpus holds only the graph)."""
 
-    plan: ParsedPlan
+    plan_id: str
     problems: list[dict] = field(default_factory=list)
 
 
@@ -48,17 +50,30 @@ def plan_records(plan: ParsedPlan, problems: list[dict]):
 
 
 def build_graph_from_texts(texts: Iterable[tuple[str, str]]) -> tuple[nx.MultiDiGraph, list[PlanBuild]]:
-    """Build one graph from (plan_id, text) pairs."""
+    """Build one graph from (plan_id, text) pairs.
+
+    The cyclic garbage collector is paused meanwhile: the build allocates millions of objects that
+    all stay alive, and collections would rescan the growing graph again and again (measured: 10% of
+    a 100-plan build). It is restored as it was, also on error.
+    """
     graph = new_graph()
     builds = []
-    for plan_id, text in texts:
-        if plan_id in graph.graph["plans"]:
-            raise PlanInputError(f"{plan_id}: the same plan id twice; rename one file or pass distinct ids")
-        plan = parse_plan(text, plan_id)
-        build = PlanBuild(plan, script_problems(text, plan_id))
-        build_graph(plan_records(plan, build.problems), graph)
-        graph.graph["plans"].append(plan_id)
-        builds.append(build)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for plan_id, text in texts:
+            if plan_id in graph.graph["plans"]:
+                raise PlanInputError(
+                    f"{plan_id}: the same plan id twice; rename one file or pass distinct ids"
+                )
+            plan = parse_plan(text, plan_id)
+            build = PlanBuild(plan_id, script_problems(text, plan_id))
+            build_graph(plan_records(plan, build.problems), graph)
+            graph.graph["plans"].append(plan_id)
+            builds.append(build)
+    finally:
+        if collecting:
+            gc.enable()
     graph.graph["problems"] = [p for b in builds for p in b.problems]
     return graph, builds
 

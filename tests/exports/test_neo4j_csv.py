@@ -71,3 +71,15 @@ def test_column_types():
     assert column_type([["a"], ["b", "c"]]) == "string[]"
     assert column_type([[1, 2]]) == "long[]"
     assert column_type([["a;b"]]) == "string"  # the delimiter inside an item: keep it as text
+
+
+def test_a_rebuild_drops_csv_files_of_types_no_longer_present(tiny_graph, tmp_path):
+    folder = tmp_path / "import"
+    write_neo4j_csv(tiny_graph, folder)
+    smaller = tiny_graph.copy()
+    smaller.remove_nodes_from([n for n, a in tiny_graph.nodes(data=True) if a["type"] == "Project"])
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    write_neo4j_csv(smaller, folder)
+    assert not (folder / "nodes_Project.csv").exists()
+    assert (folder / "nodes_Platform.csv").exists()
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -61,6 +61,18 @@ def test_out_pointing_at_a_file_is_refused(tmp_path):
     assert target.read_text(encoding="utf-8") == "keep me"
 
 
+def test_default_build_writes_every_export(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    for name in ("graph.json", "graph.ttl", "graph.jsonld", "graph.nt", "graph.html"):
+        assert (out / name).stat().st_size > 100_000, name
+    assert (out / "neo4j-import" / "README.txt").exists()
+    pages = sorted(p.name for p in (out / "clusters").glob("cluster-*.html"))
+    assert len(pages) == 17 and (out / "clusters" / "index.html").exists()
+    assert not list(out.rglob("*.tmp"))
+
+
 def test_version_and_help():
     assert run("--version").output.startswith("kg, version ")
     assert "Build the knowledge graph" in run("build", "--help").output
