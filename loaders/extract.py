@@ -17,7 +17,7 @@ from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
 from kg.loaders.sentences import is_commitment, is_retrospective, split_sentences
 from kg.loaders.structure import ParsedPlan, Unit
-from kg.loaders.table_records import table_records
+from kg.loaders.table_records import layout_records, scheme_records
 from kg.loaders.targets import extract_targets
 from kg.loaders.text import MappedText, clean
 from kg.records import Edge, Node, Source
@@ -70,8 +70,10 @@ class Extractor:
     def records(self) -> Iterator[Node | Edge]:
         self.entities.plan_districts()
         tables = [u for u in self.plan.root.walk() if u.kind == "Table" and u.table is not None]
-        for unit in tables:  # first, so that cluster names are known to the running text
-            table_records(self, unit)
+        # schemes first, so that cluster names are known to the other tables and the running text
+        layouts = [unit for unit in tables if not scheme_records(self, unit)]
+        for unit in layouts:
+            layout_records(self, unit)
         part_goal: str | None = None
         for unit in self.plan.root.walk():
             if unit.kind == "Part":

@@ -24,26 +24,31 @@ DISTRICT_FIELD = re.compile(r"区域|布局")
 SCHEME_WORDS = re.compile(r"集群|产业体系|产业链")
 
 
-def table_records(ex: Extractor, unit: Unit) -> None:
+def scheme_records(ex: Extractor, unit: Unit) -> bool:
+    """Indicator tables and industry-cluster schemes (first, so that cluster names are known)."""
     table = unit.table
-    if table is None:
-        return
     kind = table_kind(table)
     if kind:
         indicator_records(ex, unit, kind)
-        return
+        return True
     rows = parse_cluster_table(table)
     if len({r.cluster for r in rows}) >= 2:
         cluster_records(ex, unit, rows)
-        return
+        return True
     if table.kind == "spaced" and (
         SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))
     ):
         rows = parse_cluster_list(ex.plan.lines, table.start, table.end)
         if len({r.cluster for r in rows}) >= 2:
             cluster_records(ex, unit, rows)
-            return
-    if not district_platform_records(ex, unit):
+            return True
+    return False
+
+
+def layout_records(ex: Extractor, unit: Unit) -> None:
+    """Tables laid out by district: their platforms (LOCATED_IN) or their industries (SUPPORTS)."""
+    if not (district_platform_records(ex, unit) or district_industry_records(ex, unit)):
+        table = unit.table
         ex.problem(
             "table-not-interpreted",
             f"table '{table.caption or ' | '.join(table.header)[:40]}' kept as rows only",
@@ -152,12 +157,69 @@ def district_platform_records(ex: Extractor, unit: Unit) -> bool:
         cells = row.cells
         if len(cells) <= pcol:
             continue
-        d = resolve_district(cells[0].text, ex.entities.city)
-        if d is None or cells[0].text not in d.names:
+        d = _row_district(ex, cells[0].text)
+        if d is None:
             continue
         for item in split_entity_list(cells[pcol].text):
             src = _cell_source(ex, unit, cells[pcol].line, item.name)
             pid = ex.entities.platform(item.name, src)
             ex.entities.locate(pid, d, src, "table")
             found = True
+    return found
+
+
+def _row_district(ex: Extractor, cell: str):
+    """The district a row is about: the cell names it, possibly with a qualifier (江北新区（浦口区）)."""
+    d = resolve_district(cell, ex.entities.city)
+    if d is None:
+        return None
+    head = re.split(r"[（(]", cell, maxsplit=1)[0]
+    return d if cell in d.names or head in d.names else None
+
+
+def _top_level_items(cell: str) -> list[str]:
+    """``人工智能（类脑智能、具身智能方向）、未来能源`` -> two items: 、 inside brackets does not split."""
+    items, depth, current = [], 0, []
+    for ch in cell:
+        depth += ch in "（("
+        depth -= ch in "）)" and depth > 0
+        if ch in "、，," and depth == 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    items.append("".join(current))
+    return [i.strip(" 。等") for i in items if i.strip(" 。等")]
+
+
+def _cluster_keys(name: str) -> set[str]:
+    """``低空经济（航空航天）`` is known as 低空经济 and as 航空航天."""
+    head = re.split(r"[（(]", name, maxsplit=1)[0]
+    inner = re.findall(r"[（(]([^）)]+)[）)]", name)
+    return {head, *inner} - {""}
+
+
+def district_industry_records(ex: Extractor, unit: Unit) -> bool:
+    """A table of districts against industries: District SUPPORTS each cluster of the plan's
+    scheme that the row names (by the cluster's name or the name in its brackets)."""
+    keys: dict[str, str] = {}
+    for name, cid in ex.entities.clusters.items():
+        for key in _cluster_keys(name):
+            keys.setdefault(key, cid)
+    if not keys:
+        return False
+    found = False
+    for row in unit.table.rows:
+        if not row.cells:
+            continue
+        d = _row_district(ex, row.cells[0].text)
+        if d is None:
+            continue
+        for cell in row.cells[1:]:
+            for item in _top_level_items(cell.text):
+                cid = keys.get(re.split(r"[（(]", item, maxsplit=1)[0])
+                if cid is not None:
+                    src = _cell_source(ex, unit, cell.line, item)
+                    ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src, {"basis": "table"}))
+                    found = True
     return found

@@ -166,3 +166,13 @@ def test_nanjing_builds_with_the_same_rules(nj):
     assert len(main) == 26
     assert out(nj, by_name(nj, "Platform", "紫金山实验室"), "LOCATED_IN") == ["江宁区"]
     assert {a["name"] for a in nodes(nj, "District").values()} >= {"南京市", "江宁区", "鼓楼区"}
+
+
+def test_nanjing_district_industry_table_links_districts_to_clusters(nj):
+    rows = run_query("clusters-in-district", {"district": "江宁区"}, nj)
+    clusters = {r["cluster"] for r in rows}
+    # 江宁区's row names 智能电网, 生物医药, 低空经济 and 人工智能 (the latter two by bracketed names too)
+    assert {"智能电网", "生物医药", "低空经济（航空航天）", "人工智能（软件和信息服务）"} <= clusters
+    assert all(r["via"] == "江宁区" for r in rows)
+    # 未来能源 is no cluster of the plan's scheme and links nothing
+    assert "未来能源" not in clusters
