@@ -210,16 +210,26 @@ def _cuts_word(text: str, end: int) -> bool:
     return any(text.startswith(w, end - k) for w in CUT_WORDS for k in range(1, len(w)) if end - k >= 0)
 
 
+@cache
+def _suffixes_by_last_char() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """A pattern of the suffixes' last characters, and per last character its suffixes, longest first."""
+    by_last: dict[str, list[str]] = {}
+    for suffix in suffixes():
+        by_last.setdefault(suffix[-1], []).append(suffix)
+    ordered = {ch: tuple(sorted(group, key=len, reverse=True)) for ch, group in by_last.items()}
+    return re.compile("[" + re.escape("".join(ordered)) + "]"), ordered
+
+
 def _suffix_ends(text: str) -> dict[int, str]:
     """End offset -> longest suffix ending there."""
+    pattern, by_last = _suffixes_by_last_char()
     ends: dict[int, str] = {}
-    for suffix in suffixes():
-        pos = text.find(suffix)
-        while pos >= 0:
-            end = pos + len(suffix)
-            if len(suffix) > len(ends.get(end, "")):
+    for m in pattern.finditer(text):
+        end = m.end()
+        for suffix in by_last[m.group()]:
+            if text.endswith(suffix, 0, end):
                 ends[end] = suffix
-            pos = text.find(suffix, pos + 1)
+                break
     return ends
 
 
