@@ -11,6 +11,8 @@ exact substring of the input); it is detected and reported as a data problem tha
 
 from __future__ import annotations
 
+import re
+
 # Frequent plan characters whose Simplified form differs (發/发, 經/经 …): none of them is used in
 # Simplified text, so their share among the CJK characters tells Traditional text apart.
 TRADITIONAL_ONLY = frozenset(
@@ -18,14 +20,17 @@ TRADITIONAL_ONLY = frozenset(
     "農氣電鐵醫療養險補億萬聯機構節織協調續營築範極價轉廣"
 )
 THRESHOLD = 0.02  # in Traditional plans these characters are some 10% of the CJK text
+_CJK = re.compile("[\u4e00-\u9fff]")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 
 
 def traditional_share(text: str, sample: int = 200_000) -> float:
     """Share of the CJK characters (in the first ``sample`` characters) that only Traditional text uses."""
-    cjk = [ch for ch in text[:sample] if "\u4e00" <= ch <= "\u9fff"]
+    head = text[:sample]
+    cjk = len(_CJK.findall(head))
     if not cjk:
         return 0.0
-    return round(sum(ch in TRADITIONAL_ONLY for ch in cjk) / len(cjk), 3)
+    return round(len(_TRADITIONAL.findall(head)) / cjk, 3)
 
 
 def script_problems(text: str, plan_id: str) -> list[dict]:
