@@ -9,6 +9,7 @@ import click
 
 from kg.commands.common import BadInput, build_or_fail, plan_arguments
 from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+from kg.progress import progress
 
 
 def check_out_dir(out: Path) -> None:
@@ -82,12 +83,17 @@ def register(main: click.Group) -> None:
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)
         written: list[Path] = []
-        for name in formats or sorted(FILE_NAMES):
-            target = out / FILE_NAMES[name]
-            try:
-                paths = get_exporter(name)(graph, target)
-            except OSError as err:  # e.g. disk full: the atomic write kept the previous file, if any
-                raise click.ClickException(f"{target}: cannot write ({err.strerror}); not changed") from None
-            # a multi-file format is reported as its folder
-            written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
+        names = formats or sorted(FILE_NAMES)
+        with progress("Writing exports", total=len(names)) as bar:
+            for name in names:
+                target = out / FILE_NAMES[name]
+                try:
+                    paths = get_exporter(name)(graph, target)
+                except OSError as err:  # e.g. disk full: the atomic write kept the previous file, if any
+                    raise click.ClickException(
+                        f"{target}: cannot write ({err.strerror}); not changed"
+                    ) from None
+                # a multi-file format is reported as its folder
+                written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
+                bar.advance()
         print_summary(graph, written)
