@@ -82,9 +82,13 @@ class EntityRegistry:
         return f"platform:{scope + '/' if scope else ''}{rest}", name
 
     def platform(self, name: str, source: Source) -> str:
+        """A platform's id; a name that is a district's own name or alias (钱塘新区) is that district."""
         pid, display = self.canonical_platform(name)
         if pid in self.seen:
             return pid
+        district = resolve_district(display, self.city)
+        if district is not None and {display, city_prefix(display)[1]} & set(district.names):
+            return self.district(district)
         if display in self.by_name:
             return self.by_name[display]
         self.by_name[display] = pid
