@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands.common import BadInput, build_or_fail, plan_arguments
+from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
 from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
 from kg.progress import progress
 
@@ -63,14 +63,7 @@ def print_summary(graph, written: list[Path]) -> None:
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
-    @click.option(
-        "--out",
-        "out",
-        default="kg-out",
-        show_default=True,
-        type=click.Path(path_type=Path),
-        help="Folder for graph.json and the other exports.",
-    )
+    @out_option("Folder for graph.json and the other exports.")
     @click.option(
         "--format",
         "formats",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import click
 
@@ -27,6 +28,13 @@ def plan_arguments(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def out_option(help_text: str):
+    """``--out DIR`` (default ``kg-out``), shared by the commands that write files."""
+    return click.option(
+        "--out", "out", default="kg-out", show_default=True, type=click.Path(path_type=Path), help=help_text
+    )
 
 
 def build_or_fail(docs, encoding=None):

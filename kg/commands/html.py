@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands.common import BadInput, build_or_fail, plan_arguments
+from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
 
 
 def focus_file_name(name: str) -> str:
@@ -31,13 +31,7 @@ def _load(docs, encoding, graph_json: Path | None):
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
-    @click.option(
-        "--out",
-        default="kg-out",
-        show_default=True,
-        type=click.Path(path_type=Path),
-        help="Folder for the pages.",
-    )
+    @out_option("Folder for the pages.")
     @click.option(
         "--graph",
         "graph_json",

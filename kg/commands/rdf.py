@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.commands.common import BadInput, build_or_fail, plan_arguments
+from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
 from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
 
 # Suffixes `kg validate` reads as an RDF file rather than a plan document.
@@ -83,13 +83,7 @@ def register(main: click.Group) -> None:
         type=click.Choice(sorted(EXPORTERS)),
         help="Format to write (repeatable).",
     )
-    @click.option(
-        "--out",
-        default="kg-out",
-        show_default=True,
-        type=click.Path(path_type=Path),
-        help="Folder for the files.",
-    )
+    @out_option("Folder for the files.")
     @click.option(
         "--base-iri",
         default=None,

@@ -13,17 +13,9 @@ from kg.exports.neo4j import Neo4jLoadError, load_graph
 from kg.exports.neo4j_rows import node_rows, relationship_rows
 from kg.pipeline import build_graph_from_paths
 from tests.neo4j_fixture import neo4j_settings
-from tests.robustness.hostile import SENTINEL_TEXT
 from tests.robustness.neo4j_server import PrivateNeo4j, free_port
 
 SECRET = "Pw-4f2c-not-shown"
-
-
-@pytest.fixture
-def small_plan(tmp_path):
-    path = tmp_path / "robustness-small.txt"
-    path.write_text(SENTINEL_TEXT, encoding="utf-8")
-    return path
 
 
 def load(*args, env=None):

@@ -13,16 +13,13 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.io import atomic_open
-from tests.robustness.hostile import SENTINEL_TEXT
 
 OLD = '{"old": true}\n'
 
 
 @pytest.fixture
-def plan(tmp_path):
-    path = tmp_path / "robustness-small.txt"
-    path.write_text(SENTINEL_TEXT, encoding="utf-8")
-    return path
+def plan(small_plan):
+    return small_plan
 
 
 def build(plan, out, *formats):
