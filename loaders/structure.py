@@ -27,7 +27,8 @@ EMPTY_PIPE_ROW = re.compile(r"^\s*\|[\s|:\-]*$")
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
 NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
-SENTENCE_END = tuple("。！？；：”’」』）)") + ("。”",)
+# A line ending so ends its sentence; a closing bracket or quote only after such a mark (。” or 。）).
+SENTENCE_END = tuple("。！？；：") + tuple(a + b for a in "。！？；" for b in "”’」』）)")
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 
 KINDS = {"篇": "Part", "章": "Chapter", "节": "Section"}
@@ -338,7 +339,7 @@ class _Builder:
             # a paragraph: extend over lines (and page breaks) until a sentence ends
             j = i
             while not _ends_sentence(lines[j - 1]):
-                if _is_title_line(lines[j - 1]) and j < end and not lines[j].strip():
+                if j == i and _is_title_line(lines[j - 1]) and j < end and not lines[j].strip():
                     break  # a short title line standing alone (序言, a table's caption)
                 k = j + 1
                 while k <= end and (not lines[k - 1].strip() or PAGE_FOOTER.match(lines[k - 1])):
@@ -407,7 +408,10 @@ class _Builder:
                 first = self.lines[a - 1]
                 if top.kind == "Box":
                     has_content = any(c.item or c.kind == "Table" for c in top.children)
-                    if not im and not NOTE.match(first) and has_content:
+                    # a paragraph right under the last one (no blank line) continues the box: a PDF
+                    # line that happened to end a sentence inside an item
+                    follows = bool(top.children) and a == top.children[-1].line_end + 1
+                    if not im and not NOTE.match(first) and has_content and not follows:
                         stack.pop()  # the box ended: this paragraph belongs to the enclosing unit
                         top = container()
                 item = None
