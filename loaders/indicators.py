@@ -67,7 +67,8 @@ def _columns(header: list[str]) -> dict[str, int]:
         elif "指标" in text:
             role = "name"
         elif _YEAR.search(text) or "基期" in text or "现状" in text:
-            role = "baseline"
+            # two bare year columns (2020年, 2025年): the first is the baseline, the second the target
+            role = "target" if "baseline" in roles and "target" not in roles else "baseline"
         if role and role not in roles:
             roles[role] = j
     return roles

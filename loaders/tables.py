@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.loaders.cell_tables import cell_table_end, parse_cell_rows
 from kg.loaders.cells import (
     clean_cell,
     is_separator_row,
@@ -140,7 +141,11 @@ def find_table_blocks(lines: list[str]) -> list[TableBlock]:
     """Pipe and spaced tables in ``lines``; headings, box titles and paragraphs never are tables."""
     blocks, i = [], 0
     while i < len(lines):
-        if _is_pipe(lines[i]):
+        cells_end = cell_table_end(lines, i)
+        if cells_end is not None:
+            blocks.append(TableBlock(i, cells_end, "cells"))
+            i = cells_end
+        elif _is_pipe(lines[i]):
             end = _pipe_block_end(lines, i)
             blocks.append(TableBlock(i, end, "pipe"))
             i = end
@@ -302,6 +307,12 @@ def _parse_spaced(lines: list[str], block: TableBlock) -> tuple[list[str], list[
     return header, rows, header_lines
 
 
+def _parse_cells(lines: list[str], block: TableBlock) -> tuple[list[str], list[Row], tuple[int, ...]]:
+    header, rows = parse_cell_rows(lines, block.start, block.end)
+    parsed = [Row([Cell(t, n, (n,)) for t, n in r], r[0][1], r[-1][1]) for r in rows]
+    return [t for t, _ in header], parsed, tuple(n for _, n in header)
+
+
 def _caption(lines: list[str], block: TableBlock, header: list[str]) -> str:
     if header and header[0] and not any(header[1:]):
         return " ".join(split_pipe(lines[block.start])[0].split())
@@ -316,6 +327,8 @@ def parse_table(lines: list[str], block: TableBlock) -> Table:
     row with an extra sub-name cell) keep their extra cells; narrower rows are padded."""
     if block.kind == "pipe":
         header, rows, header_lines = _parse_pipe(lines, block)
+    elif block.kind == "cells":
+        header, rows, header_lines = _parse_cells(lines, block)
     else:
         header, rows, header_lines = _parse_spaced(lines, block)
     rows = fill_down(rows, len(header))
