@@ -203,7 +203,17 @@ def _is_specific(name: str, suffix: _Suffix, length: int) -> bool:
         stem[a:b] in places for a in range(len(stem)) for b in range(a + 2, min(len(stem), a + 10) + 1)
     ):
         return True
+    rest = stem[len(NATIONAL) :]
+    if stem.startswith(NATIONAL) and len(name) >= NATIONAL_MIN and not rest.startswith(NATIONAL_GRADES):
+        # a named national body: 国家第三代半导体技术创新中心, not 国家制造业创新中心 (a category)
+        # nor 国家级…/国家首批… (a grade of designation)
+        return _has_brand(rest)
     return not suffix.needs_place and _has_brand(stem)
+
+
+NATIONAL = "国家"
+NATIONAL_MIN = 9  # characters: shorter 国家… names are categories (国家实验室, 国家级平台)
+NATIONAL_GRADES = ("级", "首批", "重点", "重大", "一流")
 
 
 def _cuts_word(text: str, end: int) -> bool:

@@ -194,3 +194,14 @@ def test_real_plans_yield_known_platforms():
     nj = {m.name for m in find_platforms(NANJING.read_text(encoding="utf-8"))}
     assert {"江北新区", "紫金山实验室", "南京经济技术开发区", "麒麟科技城", "江宁经济技术开发区"} <= nj
     assert not {n for n in hz | nj if n.startswith(("一批", "若干")) or n in ("国家实验室", "产业园区")}
+
+
+def test_named_national_bodies_are_platforms_but_grades_and_categories_are_not():
+    text = (
+        "发挥国家集成电路设计自动化技术创新中心、国家第三代半导体技术创新中心等国家级创新平台作用，"
+        "创建国家制造业创新中心，建设国家级知识产权服务出口基地、国家首批服务贸易创新发展示范区。"
+    )
+    assert [m.name for m in find_platforms(text)] == [
+        "国家集成电路设计自动化技术创新中心",
+        "国家第三代半导体技术创新中心",
+    ]
