@@ -8,6 +8,8 @@ uses it; its ``source`` is its first mention.
 
 from __future__ import annotations
 
+import re
+
 from kg.loaders.gazetteer import (
     District,
     alias_at_start,
@@ -122,11 +124,29 @@ class EntityRegistry:
             self.out.append(Edge(pid, self.district(located), "LOCATED_IN", source, {"basis": "name"}))
         return pid
 
+    def cluster_named(self, name: str) -> str | None:
+        """The plan's cluster called ``name``: its full name, the part before its brackets, or the
+        name in its brackets (``低空经济（航空航天）`` is also 低空经济 and 航空航天)."""
+        name = normalise_entity_name(name)
+        if name in self.clusters:
+            return self.clusters[name]
+        for full, cid in self.clusters.items():
+            if name in cluster_keys(full):
+                return cid
+        return None
+
     def cluster(self, name: str, source: Source, props: dict) -> str:
         name = normalise_entity_name(name)
         cid = f"cluster:{name}"
         self.clusters.setdefault(name, cid)
         return self._node(Node(cid, "IndustryCluster", name, source, {k: v for k, v in props.items() if v}))
+
+
+def cluster_keys(name: str) -> set[str]:
+    """``低空经济（航空航天）`` is known as 低空经济 and as 航空航天."""
+    head = re.split(r"[（(]", name, maxsplit=1)[0]
+    inner = re.findall(r"[（(]([^）)]+)[）)]", name)
+    return {head, *inner} - {""}
 
 
 def _cities_by_name():

@@ -36,6 +36,8 @@ class Extractor:
         self.out: list[Node | Edge] = []
         self.entities = EntityRegistry(plan.plan_id, plan.title, self.out)
         self.lead_years: dict[int, int] = {}
+        self.topic: str | None = None  # the cluster the current paragraph is about, if any
+        self.boxes_make_clusters = False
 
     # -- provenance ------------------------------------------------------------------------------
 
@@ -75,11 +77,13 @@ class Extractor:
         for unit in layouts:
             layout_records(self, unit)
         part_goal: str | None = None
+        self.boxes_make_clusters = not self.entities.clusters  # no scheme table: cluster boxes define them
         for unit in self.plan.root.walk():
             if unit.kind == "Part":
                 part_goal = self.part_goal(unit)
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
+                self.topic = self.topic_cluster(unit)
                 if self._in_goal_unit(unit):
                     self.goal(unit, self.lead_years.get(id(container)))
                 elif container.kind == "Box" and unit.item:
@@ -113,6 +117,28 @@ class Extractor:
                     f"indicator {r.props.get('number')} {r.name} has no unit",
                     r.source.line_start,
                 )
+
+    def topic_cluster(self, unit: Unit) -> str | None:
+        """The cluster a paragraph or box item is about: its lead phrase (``集成电路。…``,
+        ``1. 生物医药：…``) names a cluster of the plan's scheme. Inside a box about clusters
+        (专栏 … 产业集群) of a plan without a scheme table, the lead phrase makes the cluster."""
+        lead = _lead_phrase(unit.text.text)
+        if not lead:
+            return None
+        cid = self.entities.cluster_named(lead)
+        box = unit.parent
+        if (
+            cid is None
+            and self.boxes_make_clusters
+            and unit.item
+            and box.kind == "Box"
+            and CLUSTER_BOX.search(box.title)
+        ):
+            text = unit.text
+            start = text.text.find(lead)
+            src = self.source(unit, text, start, start + len(lead))
+            cid = self.entities.cluster(CLUSTER_SUFFIX.sub("", lead) or lead, src, {"scheme": box.title})
+        return cid
 
     def _in_goal_unit(self, unit: Unit) -> bool:
         container = unit.parent
@@ -249,10 +275,21 @@ class Extractor:
                 src = self.source(unit, text, start + a, start + b)
                 self.out.append(Edge(owner, make(src), "MENTIONS", src))
 
+        def serving(make):
+            """An entity named in a paragraph about a cluster also SUPPORTS that cluster."""
+
+            def made(src):
+                eid = make(src)
+                if self.topic is not None and eid != self.topic:
+                    self.out.append(Edge(eid, self.topic, "SUPPORTS", src, {"basis": "text"}))
+                return eid
+
+            return made
+
         for m in find_platforms(span_text):
-            add(m.start, m.end, lambda src, m=m: self.entities.platform(m.name, src))
+            add(m.start, m.end, serving(lambda src, m=m: self.entities.platform(m.name, src)))
         for m in find_institutions(span_text):
-            add(m.start, m.end, lambda src, m=m: self.entities.institution(m.name, src))
+            add(m.start, m.end, serving(lambda src, m=m: self.entities.institution(m.name, src)))
         for m in find_projects(span_text):
             add(m.start, m.end, lambda src, m=m: self.entities.project(m.name, src))
         for m in find_districts(span_text, self.entities.city):
@@ -272,6 +309,21 @@ def _district_by_id(did: str | None):
     if did is None:
         return None
     return next((d for d in (*districts(), *cities()) if d.id == did), None)
+
+
+CLUSTER_BOX = re.compile(r"集群|产业体系|产业链")
+CLUSTER_SUFFIX = re.compile(r"(产业集群|集群)$")
+_ITEM_MARK = re.compile(r"^\s*(?:\d{1,2}\s*[.、]|[（(][^）)]{1,3}[）)]|[一二三四五六七八九十]+、)\s*")
+LEAD_MAX = 20  # characters: a longer first phrase is a sentence, not a topic
+
+
+def _lead_phrase(text: str) -> str | None:
+    """``1.集成电路。支持…`` -> 集成电路; None when the text does not open with a short phrase."""
+    parts = re.split(r"([。：:])", _ITEM_MARK.sub("", text), maxsplit=1)
+    if len(parts) < 3:
+        return None
+    lead = parts[0].strip()
+    return lead if 2 <= len(lead) <= LEAD_MAX and not re.search(r"[，,；;、]", lead) else None
 
 
 def _measure_name(sentence: str) -> str:

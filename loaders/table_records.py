@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.loaders.clusters import parse_cluster_list, parse_cluster_table
 from kg.loaders.entity_lists import split_entity_list
+from kg.loaders.entity_records import cluster_keys
 from kg.loaders.gazetteer import resolve_district
 from kg.loaders.indicators import parse_indicators, table_kind
 from kg.loaders.plan import unit_id
@@ -192,19 +193,12 @@ def _top_level_items(cell: str) -> list[str]:
     return [i.strip(" 。等") for i in items if i.strip(" 。等")]
 
 
-def _cluster_keys(name: str) -> set[str]:
-    """``低空经济（航空航天）`` is known as 低空经济 and as 航空航天."""
-    head = re.split(r"[（(]", name, maxsplit=1)[0]
-    inner = re.findall(r"[（(]([^）)]+)[）)]", name)
-    return {head, *inner} - {""}
-
-
 def district_industry_records(ex: Extractor, unit: Unit) -> bool:
     """A table of districts against industries: District SUPPORTS each cluster of the plan's
     scheme that the row names (by the cluster's name or the name in its brackets)."""
     keys: dict[str, str] = {}
     for name, cid in ex.entities.clusters.items():
-        for key in _cluster_keys(name):
+        for key in cluster_keys(name):
             keys.setdefault(key, cid)
     if not keys:
         return False

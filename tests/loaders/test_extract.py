@@ -176,3 +176,48 @@ def test_nanjing_district_industry_table_links_districts_to_clusters(nj):
     assert all(r["via"] == "江宁区" for r in rows)
     # 未来能源 is no cluster of the plan's scheme and links nothing
     assert "未来能源" not in clusters
+
+
+def test_platforms_in_a_paragraph_about_a_cluster_support_it(nj):
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, nj)
+    # 集成电路。发挥国家集成电路设计自动化技术创新中心、国家第三代半导体技术创新中心等…作用
+    assert {r["platform"] for r in rows} == {
+        "国家集成电路设计自动化技术创新中心",
+        "国家第三代半导体技术创新中心",
+    }
+    assert all(r["quote"] == r["platform"] for r in rows)
+
+
+CLUSTER_BOX_PLAN = """示范市国民经济和社会发展第十五个五年规划纲要
+
+第一章 建设先进制造业基地
+
+专栏1 重点产业集群培育工程
+
+1. 集成电路产业集群。支持钱塘芯谷、萧山经济技术开发区建设，到2030年营业收入突破1000亿元。
+
+2. 生物医药。推进富阳药谷小镇建设。
+
+第二章 推进开放
+
+深化集成电路领域国际合作，建设滨江物联网小镇。
+"""
+
+
+def test_a_cluster_box_defines_clusters_when_the_plan_has_no_scheme_table():
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("demo", CLUSTER_BOX_PLAN)])
+    clusters = {a["name"]: a for _, a in graph.nodes(data=True) if a["type"] == "IndustryCluster"}
+    assert sorted(clusters) == ["生物医药", "集成电路"]
+    assert clusters["集成电路"]["scheme"] == "重点产业集群培育工程"
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph)
+    assert [(r["platform"], r["district"]) for r in rows] == [
+        ("萧山经济技术开发区", "萧山区"),
+        ("钱塘芯谷", "钱塘区"),
+    ]
+    rows = run_query("platforms-for-cluster", {"cluster": "生物医药"}, graph)
+    assert [r["platform"] for r in rows] == ["富阳药谷小镇"]
+    # a later mention of the cluster is a MENTIONS, not a new cluster, and a platform named there
+    # without a cluster lead phrase supports nothing
+    assert run_query("platform-profile", {"platform": "滨江物联网小镇"}, graph)[-1]["relation"] != "SUPPORTS"
