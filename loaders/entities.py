@@ -346,3 +346,30 @@ def find_districts(text: str, city: District | str | None = None) -> list[Entity
             continue
         kept.append(EntityMatch(m.start, m.end, m.name, "district", m.id))
     return kept
+
+
+@cache
+def _city_aliases() -> dict[str, District]:
+    """Full name or alias -> city (an alias shared by two cities is left out)."""
+    owners: dict[str, list[District]] = {}
+    for c in cities():
+        for name in c.names:
+            owners.setdefault(name, []).append(c)
+    return {name: cs[0] for name, cs in owners.items() if len(cs) == 1 and len(name) >= 2}
+
+
+def find_cities(text: str) -> list[EntityMatch]:
+    """City mentions: full names (宁波市) anywhere; a short name (宁波) only as an item of an
+    enumeration next to another city (``湖州、嘉兴、绍兴``), so 南京路 or 黄山 the mountain are not cities.
+
+    >>> [m.name for m in find_cities("深化与湖州、嘉兴、绍兴同城化，对接上海市；游览西湖")]
+    ['湖州市', '嘉兴市', '绍兴市', '上海市']
+    """
+    hits = _district_hits(text, _city_aliases())
+
+    def joined(m: EntityMatch) -> bool:  # 、/和/与 between it and another city
+        return any(n is not m and text[min(m.end, n.end) : max(m.start, n.start)] in _JOINERS for n in hits)
+
+    return [
+        EntityMatch(m.start, m.end, m.name, "city", m.id) for m in hits if m.kind == "district" or joined(m)
+    ]

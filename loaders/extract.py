@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from kg.loaders.entities import find_districts, find_institutions, find_platforms
+from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms
 from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
@@ -292,7 +293,7 @@ class Extractor:
             add(m.start, m.end, serving(lambda src, m=m: self.entities.institution(m.name, src)))
         for m in find_projects(span_text):
             add(m.start, m.end, lambda src, m=m: self.entities.project(m.name, src))
-        for m in find_districts(span_text, self.entities.city):
+        for m in [*find_districts(span_text, self.entities.city), *find_cities(span_text)]:
             d = _district_by_id(m.id)
             if d is not None:
                 add(m.start, m.end, lambda src, d=d: self.entities.district(d))
@@ -303,12 +304,15 @@ class Extractor:
                 add(i, i + len(name), lambda src, cid=cid: cid)
 
 
-def _district_by_id(did: str | None):
+@cache
+def _districts_by_id() -> dict:
     from kg.loaders.gazetteer import cities, districts
 
-    if did is None:
-        return None
-    return next((d for d in (*districts(), *cities()) if d.id == did), None)
+    return {d.id: d for d in (*districts(), *cities())}
+
+
+def _district_by_id(did: str | None):
+    return _districts_by_id().get(did) if did else None
 
 
 CLUSTER_BOX = re.compile(r"集群|产业体系|产业链")

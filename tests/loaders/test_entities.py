@@ -205,3 +205,15 @@ def test_named_national_bodies_are_platforms_but_grades_and_categories_are_not()
         "国家集成电路设计自动化技术创新中心",
         "国家第三代半导体技术创新中心",
     ]
+
+
+def test_cities_by_full_name_or_as_items_of_an_enumeration():
+    from kg.loaders.entities import find_cities
+
+    text = "推进杭州都市圈与南京都市圈合作，加强与宁波、温州、金华的联动，建设南京路，对接上海市"
+    assert [(m.name, m.id) for m in find_cities(text)] == [
+        ("宁波市", "district:宁波市"),
+        ("温州市", "district:温州市"),
+        ("金华市", "district:金华市"),
+        ("上海市", "district:上海市"),
+    ]
