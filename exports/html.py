@@ -32,6 +32,16 @@ from .html_style import (
 )
 
 BIG_GRAPH = 300  # nodes; above this, text containers start hidden and the layout is cheaper
+WHOLE_PAGE_LIMIT = 5000  # nodes a whole-graph page draws; a larger graph (many plans) gets an overview
+# Node types an overview leaves out, first the text-level ones, then all but the core entities.
+OVERVIEW_LEVELS = (
+    frozenset({"Measure", "Paragraph", "Table", "Target"}),
+    frozenset({"Measure", "Paragraph", "Table", "Target", "Section", "Chapter", "Box", "Goal", "Indicator"}),
+    frozenset(
+        {"Measure", "Paragraph", "Table", "Target", "Section", "Chapter", "Box", "Goal", "Indicator", "Part"}
+        | {"Institution", "Project"}
+    ),
+)
 TEXT_CONTAINER_TYPES = frozenset({"Paragraph", "Table"})
 EDGE_LABEL_MAX_EDGES = 60
 DEFAULT_TITLE = "规划知识图谱 Plan knowledge graph"
@@ -203,11 +213,24 @@ def generate_html(
     neighbourhood up to ``depth`` hops (hubs such as districts and chapters are shown, not walked through).
     """
     if focus is None:
-        return render_graph_page(graph, title=title, nav_html=nav_html)
+        shown, note = overview(graph)
+        return render_graph_page(shown, title=title, note=note, nav_html=nav_html)
     sub, focus_ids = focus_subgraph(graph, focus, depth)
     return render_graph_page(
         sub, title=title, focus_ids=focus_ids, note=f" · focus {focus}, depth {depth}", nav_html=nav_html
     )
+
+
+def overview(graph: nx.MultiDiGraph, limit: int = WHOLE_PAGE_LIMIT) -> tuple[nx.MultiDiGraph, str]:
+    """The graph itself when it is small enough to draw, else the first overview level that is,
+    with a note saying what was left out (focused and per-cluster pages show the rest)."""
+    if graph.number_of_nodes() <= limit:
+        return graph, ""
+    for left_out in OVERVIEW_LEVELS:  # the last level is drawn whatever its size
+        shown = graph.subgraph(n for n, t in graph.nodes(data="type") if t not in left_out)
+        if shown.number_of_nodes() <= limit:
+            break
+    return shown, f" · overview of {graph.number_of_nodes()} nodes: {', '.join(sorted(left_out))} left out"
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **options: Any) -> list[Path]:

@@ -200,3 +200,18 @@ def test_chromium_draws_the_real_nanjing_plan(tmp_path):
     assert int(state["nodes"]) == graph.number_of_nodes() > 1000
     assert int(state["edges"]) == graph.number_of_edges()
     assert int(state["shown-nodes"]) == graph.number_of_nodes() - hidden
+
+
+def test_a_graph_too_big_to_draw_whole_gets_an_overview_that_says_what_it_left_out(tiny_graph):
+    from kg.exports.html import overview
+
+    same, note = overview(tiny_graph, limit=100)
+    assert same is tiny_graph and note == ""
+    shown, note = overview(tiny_graph, limit=16)
+    assert sorted({t for _, t in shown.nodes(data="type")}) == sorted(
+        {"Plan", "Part", "Chapter", "Section", "Box", "Goal", "Indicator", "IndustryCluster", "Platform"}
+        | {"District", "Institution", "Project"}
+    )
+    assert "Measure, Paragraph, Table, Target left out" in note
+    shown, note = overview(tiny_graph, limit=1)
+    assert sorted({t for _, t in shown.nodes(data="type")}) == ["District", "IndustryCluster", "Plan", "Platform"]
