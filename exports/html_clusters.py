@@ -93,4 +93,8 @@ def write_cluster_pages(
         if on_page is not None:
             on_page(done, len(clusters))
     written.append(atomic_write_text(out_dir / INDEX_NAME, generate_index_html(graph, pages, title)))
+    kept = {p.name for p in written}
+    for stale in out_dir.glob("cluster-*.html"):  # pages of an earlier build's clusters
+        if stale.name not in kept:
+            stale.unlink()
     return written

@@ -215,3 +215,17 @@ def test_a_graph_too_big_to_draw_whole_gets_an_overview_that_says_what_it_left_o
     assert "Measure, Paragraph, Table, Target left out" in note
     shown, note = overview(tiny_graph, limit=1)
     assert sorted({t for _, t in shown.nodes(data="type")}) == ["District", "IndustryCluster", "Plan", "Platform"]
+
+
+def test_cluster_pages_of_an_earlier_build_are_removed(tiny_graph, tmp_path):
+    from kg.exports.html import write_cluster_pages
+
+    old = tmp_path / "cluster-旧集群-00000000.html"
+    old.write_text("old", encoding="utf-8")
+    mine = tmp_path / "notes.html"
+    mine.write_text("mine", encoding="utf-8")
+    written = write_cluster_pages(tiny_graph, tmp_path)
+    assert not old.exists() and mine.exists()
+    assert sorted(p.name for p in tmp_path.glob("cluster-*.html")) == sorted(
+        p.name for p in written if p.name.startswith("cluster-")
+    )
