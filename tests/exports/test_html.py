@@ -214,7 +214,12 @@ def test_a_graph_too_big_to_draw_whole_gets_an_overview_that_says_what_it_left_o
     )
     assert "Measure, Paragraph, Table, Target left out" in note
     shown, note = overview(tiny_graph, limit=1)
-    assert sorted({t for _, t in shown.nodes(data="type")}) == ["District", "IndustryCluster", "Plan", "Platform"]
+    assert sorted({t for _, t in shown.nodes(data="type")}) == [
+        "District",
+        "IndustryCluster",
+        "Plan",
+        "Platform",
+    ]
 
 
 def test_cluster_pages_of_an_earlier_build_are_removed(tiny_graph, tmp_path):
