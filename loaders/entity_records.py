@@ -95,13 +95,25 @@ class EntityRegistry:
             return self.by_name[display]
         self.by_name[display] = pid
         self._node(Node(pid, "Platform", display, source))
-        located = resolve_district(display, self.city)
+        located = resolve_district(display, self.city) or self.bracketed_place(display)
         if located is None:
             prefix_city, _ = city_prefix(display)
             located = prefix_city
         if located is not None:
             self.out.append(Edge(pid, self.district(located), "LOCATED_IN", source, {"basis": "name"}))
         return pid
+
+    def bracketed_place(self, name: str) -> District | None:
+        """A place in brackets inside the name: 中国（桐庐）富春江影视文旅基地 is in 桐庐县,
+        国家（杭州）短视频基地 in 杭州市."""
+        for place in re.findall(r"（([^（）]{2,8})）", name):
+            district = resolve_district(place, self.city)
+            if district is not None and place in district.names:
+                return district
+            prefix_city, rest = city_prefix(place)
+            if prefix_city is not None and rest in ("", "市"):
+                return prefix_city
+        return None
 
     def locate(self, platform_id: str, d: District, source: Source, basis: str) -> None:
         self.out.append(Edge(platform_id, self.district(d), "LOCATED_IN", source, {"basis": basis}))

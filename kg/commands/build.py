@@ -60,6 +60,20 @@ def print_summary(graph, written: list[Path]) -> None:
         console.print(f"wrote {path}")
 
 
+def print_problems(graph) -> None:
+    """Every extraction problem: plan, line, code and what was not understood."""
+    from rich.console import Console
+    from rich.table import Table
+
+    problems = graph.graph.get("problems", [])
+    table = Table(title=f"{len(problems)} extraction problems")
+    for column in ("plan", "line", "code", "message"):
+        table.add_column(column, overflow="fold")
+    for p in sorted(problems, key=lambda p: (p["plan"], p["line"] or 0, p["code"])):
+        table.add_row(p["plan"], str(p["line"] or ""), p["code"], p["message"])
+    Console().print(table)
+
+
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
@@ -90,3 +104,11 @@ def register(main: click.Group) -> None:
                 written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
                 bar.advance()
         print_summary(graph, written)
+
+    @main.command()
+    @plan_arguments
+    def stats(docs, encoding):
+        """Counts by node and edge type, and every extraction problem with its line."""
+        graph = build_or_fail(docs, encoding)
+        print_summary(graph, [])
+        print_problems(graph)

@@ -76,3 +76,12 @@ def test_default_build_writes_every_export(tmp_path):
 def test_version_and_help():
     assert run("--version").output.startswith("kg, version ")
     assert "Build the knowledge graph" in run("build", "--help").output
+
+
+def test_stats_lists_every_problem_with_its_line():
+    result = run("stats")
+    assert result.exit_code == 0, result.output
+    assert "extraction problems" in result.output
+    assert "platform-without-district" in result.output
+    assert "滨萧特别合作园" in result.output
+    assert "Chapter" in result.output and "61" in result.output

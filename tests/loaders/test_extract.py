@@ -221,3 +221,8 @@ def test_a_cluster_box_defines_clusters_when_the_plan_has_no_scheme_table():
     # a later mention of the cluster is a MENTIONS, not a new cluster, and a platform named there
     # without a cluster lead phrase supports nothing
     assert run_query("platform-profile", {"platform": "滨江物联网小镇"}, graph)[-1]["relation"] != "SUPPORTS"
+
+
+def test_a_place_in_brackets_locates_a_platform(hz):
+    assert out(hz, by_name(hz, "Platform", "中国（桐庐）富春江影视文旅基地"), "LOCATED_IN") == ["桐庐县"]
+    assert out(hz, by_name(hz, "Platform", "国家（杭州）短视频基地"), "LOCATED_IN") == ["杭州市"]
