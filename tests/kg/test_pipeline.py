@@ -72,3 +72,31 @@ def test_two_plans_build_into_one_graph():
         "南京市国民经济和社会发展第十五个五年规划纲要",
         "杭州市国民经济和社会发展的第十五个五年规划纲要",
     ]
+
+
+PROVINCE_PLAN = """浙江省国民经济和社会发展第十五个五年规划纲要
+
+第一章 发展目标
+
+到2030年，全省生产总值突破11万亿元，研发经费支出占比达到3.6%。
+
+第二章 打造先进制造业基地
+
+支持杭州、宁波、温州建设集成电路产业集群，推进宁波前湾新区、杭州城西科创大走廊建设。
+"""
+
+
+def test_a_provincial_plan_names_cities_and_locates_platforms_in_them():
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("zhejiang", PROVINCE_PLAN)])
+    located = {
+        graph.nodes[u]["name"]: graph.nodes[v]["name"]
+        for u, v, k in graph.edges(keys=True)
+        if k == "LOCATED_IN" and graph.nodes[u]["type"] == "Platform"
+    }
+    assert located == {"宁波前湾新区": "宁波市", "杭州城西科创大走廊": "杭州市"}
+    cities = {a["name"] for _, a in graph.nodes(data=True) if a["type"] == "District"}
+    assert cities == {"杭州市", "宁波市", "温州市"}
+    targets = {(a["value"], a["unit"], a["year"]) for _, a in graph.nodes(data=True) if a["type"] == "Target"}
+    assert targets == {("11", "万亿元", 2030), ("3.6", "%", 2030)}
