@@ -46,6 +46,10 @@ running_pid() {
 }
 
 build_if_needed() {
+    if ! command -v javac >/dev/null; then
+        say "installing a JDK 17 (apt-get)"
+        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jdk-headless
+    fi
     if ! command -v mvn >/dev/null; then
         say "installing Maven (apt-get)"
         apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q maven
