@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms
+from kg.loaders.entity_lists import split_entity_list
 from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
@@ -74,14 +75,14 @@ class Extractor:
         self.entities.plan_districts()
         tables = [u for u in self.plan.root.walk() if u.kind == "Table" and u.table is not None]
         # schemes first, so that cluster names are known to the other tables and the running text
-        layouts = [unit for unit in tables if not scheme_records(self, unit)]
-        for unit in layouts:
-            layout_records(self, unit)
+        layouts = {id(unit) for unit in tables if not scheme_records(self, unit)}
         part_goal: str | None = None
         self.boxes_make_clusters = not self.entities.clusters  # no scheme table: cluster boxes define them
         for unit in self.plan.root.walk():
             if unit.kind == "Part":
                 part_goal = self.part_goal(unit)
+            elif unit.kind == "Table" and id(unit) in layouts:
+                layout_records(self, unit, part_goal)
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
                 self.topic = self.topic_cluster(unit)
@@ -213,6 +214,52 @@ class Extractor:
         self.targets(mid, unit, start, end)
         self.mentions(mid, unit, start, end)
 
+    def row_measure(self, table: Unit, row, goal: str | None, columns: dict[int, str]) -> None:
+        """A table row as a Measure (``禄口新城：建设…``, the row's lines as its quote); the targets and
+        entities are read cell by cell, so that no name runs across two cells. ``columns`` maps the
+        index of a column that lists names to what they are (``project`` or ``platform``)."""
+        own = [(c, n) for c in row.cells if c.text and not c.filled for n in (c.lines or (c.line,))]
+        if not own:
+            return
+        first, last = min(n for _, n in own), max(n for _, n in own)
+        cells = [c for c in row.cells if c.text]
+        sentence = cells[0].text + ("：" + "；".join(c.text for c in cells[1:]) if len(cells) > 1 else "")
+        mid = f"{self.plan.plan_id}/measure/{first}.row"
+        self.out.append(
+            Node(
+                mid,
+                "Measure",
+                short_name(sentence),
+                self.lines_source(table, first, last),
+                {"text": sentence},
+            )
+        )
+        self.out.append(Edge(mid, unit_id(self.plan, table.parent), "PART_OF"))
+        if goal:
+            self.out.append(Edge(mid, goal, "SUPPORTS"))
+        self.topic = self.entities.cluster_named(cells[0].text)
+        for j, cell in enumerate(row.cells):
+            if not cell.text or cell.filled:
+                continue
+
+            def locate(a, b, cell=cell):
+                return self.find_source(table, cell.line, cell.text[a:b])
+
+            for match in extract_targets(cell.text):
+                src = locate(match.start, match.end)
+                tid = f"{self.plan.plan_id}/target/{src.line_start}.r{j}.{match.start}"
+                self._target(tid, match, cell.text[match.start : match.end], src, (mid,))
+            listed = {"project": self.entities.project, "platform": self.entities.platform}.get(
+                columns.get(j)
+            )
+            if listed is None:
+                self.mentions_in(mid, cell.text, locate)
+                continue
+            for item in split_entity_list(cell.text):  # a column that lists names: each item is one
+                src = self.find_source(table, cell.line, item.name)
+                self.out.append(Edge(mid, listed(item.name, src), "MENTIONS", src))
+        self.topic = None
+
     def targets(self, owner: str, unit: Unit, start: int, end: int, default_year: int | None = None) -> None:
         """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
         text = unit.text
@@ -264,7 +311,13 @@ class Extractor:
     def mentions(self, owner: str, unit: Unit, start: int, end: int) -> None:
         """MENTIONS edges from ``owner`` to the entities named in clean-text span [start, end)."""
         text = unit.text
-        span_text = text.text[start:end]
+        self.mentions_in(
+            owner, text.text[start:end], lambda a, b: self.source(unit, text, start + a, start + b)
+        )
+
+    def mentions_in(self, owner: str, span_text: str, locate) -> None:
+        """MENTIONS edges from ``owner`` to the entities named in ``span_text``; ``locate(a, b)``
+        gives the provenance of ``span_text[a:b]``."""
         taken: list[tuple[int, int]] = []
 
         def free(a: int, b: int) -> bool:
@@ -273,7 +326,7 @@ class Extractor:
         def add(a: int, b: int, make) -> None:
             if free(a, b):
                 taken.append((a, b))
-                src = self.source(unit, text, start + a, start + b)
+                src = locate(a, b)
                 self.out.append(Edge(owner, make(src), "MENTIONS", src))
 
         def serving(make):

@@ -23,6 +23,7 @@ PLATFORM_FIELD = re.compile(r"平台")
 INSTITUTION_FIELD = re.compile(r"科研|研发|支撑|机构")
 DISTRICT_FIELD = re.compile(r"区域|布局")
 SCHEME_WORDS = re.compile(r"集群|产业体系|产业链")
+PROJECT_FIELD = re.compile(r"项目")
 
 
 def scheme_records(ex: Extractor, unit: Unit) -> bool:
@@ -46,13 +47,21 @@ def scheme_records(ex: Extractor, unit: Unit) -> bool:
     return False
 
 
-def layout_records(ex: Extractor, unit: Unit) -> None:
-    """Tables laid out by district: their platforms (LOCATED_IN) or their industries (SUPPORTS)."""
-    if not (district_platform_records(ex, unit) or district_industry_records(ex, unit)):
-        table = unit.table
+def layout_records(ex: Extractor, unit: Unit, goal: str | None) -> None:
+    """Any other table: tables laid out by district give LOCATED_IN (platforms) or SUPPORTS
+    (industries); every row is a Measure of the plan, with the targets and entities it names, and
+    the items of a 项目 column are Projects."""
+    table = unit.table
+    by_district = district_platform_records(ex, unit) or district_industry_records(ex, unit)
+    columns = {j: "project" for j, h in enumerate(table.header) if PROJECT_FIELD.search(h)}
+    columns |= {j: "platform" for j, h in enumerate(table.header) if j and PLATFORM_FIELD.search(h)}
+    for row in table.rows:
+        if any(c.text for c in row.cells):
+            ex.row_measure(unit, row, goal, columns)
+    if not by_district and not table.rows:
         ex.problem(
             "table-not-interpreted",
-            f"table '{table.caption or ' | '.join(table.header)[:40]}' kept as rows only",
+            f"table '{table.caption or ' | '.join(table.header)[:40]}' has no rows",
             unit.line_start,
         )
 

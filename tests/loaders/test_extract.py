@@ -226,3 +226,19 @@ def test_a_cluster_box_defines_clusters_when_the_plan_has_no_scheme_table():
 def test_a_place_in_brackets_locates_a_platform(hz):
     assert out(hz, by_name(hz, "Platform", "中国（桐庐）富春江影视文旅基地"), "LOCATED_IN") == ["桐庐县"]
     assert out(hz, by_name(hz, "Platform", "国家（杭州）短视频基地"), "LOCATED_IN") == ["杭州市"]
+
+
+def test_rows_of_other_tables_are_measures_with_their_entities(nj):
+    measures = {a["text"]: n for n, a in nodes(nj, "Measure").items() if n.endswith(".row")}
+    row = next(n for text, n in measures.items() if text.startswith("禄口新城："))
+    assert nj.nodes[row]["source"]["quote"].startswith("禄口新城")
+    assert out(nj, row, "MENTIONS")[0] == "禄口新城"
+    assert out(nj, by_name(nj, "Platform", "禄口新城"), "LOCATED_IN") == ["江宁区"]
+    # the 项目名称 column of the transport box lists projects
+    projects = {a["name"] for a in nodes(nj, "Project").values()}
+    assert {"南京禄口国际机场三期工程", "北沿江高铁", "宁淮城际铁路"} <= projects
+
+
+def test_a_table_row_does_not_run_names_across_cells(nj):
+    names = {a["name"] for a in nodes(nj, "Platform").values()}
+    assert not any(n.startswith(("上项目", "以上项目")) for n in names)
