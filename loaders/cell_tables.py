@@ -25,6 +25,7 @@ from kg.loaders.cells import clean_cell
 
 HEADER_START = frozenset({"类别", "分类", "序号", "指标", "指标名称"})
 HEADER_END = "属性"
+_HEADER_FIRST_CHARS = frozenset(w[0] for w in HEADER_START)
 ROW_END = frozenset({"预期性", "约束性"})
 MAX_HEADER = 10  # header cells before 属性
 MAX_CELL = 40  # a longer line is running text, not a cell
@@ -56,7 +57,8 @@ def _header_end(lines: list[str], i: int) -> int | None:
 
 def cell_table_end(lines: list[str], i: int) -> int | None:
     """End (exclusive) of a one-cell-per-line table whose header starts at line ``i``, else None."""
-    if _cell(lines[i]) not in HEADER_START:
+    head = lines[i].strip()
+    if not head or head[0] not in _HEADER_FIRST_CHARS or _cell(head) not in HEADER_START:
         return None
     k = _header_end(lines, i)
     if k is None:

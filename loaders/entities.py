@@ -338,7 +338,10 @@ def find_districts(text: str, city: District | str | None = None) -> list[Entity
     >>> [m.name for m in find_districts("萧山区、西湖区和富阳区；游览西湖", "杭州市")]
     ['萧山区', '西湖区', '富阳区']
     """
-    hits = _district_hits(text, candidate_aliases(_as_city(city)))
+    ctx = _as_city(city)
+    if not _alias_pattern(ctx).search(text):  # one C-level scan rules out most sentences
+        return []
+    hits = _district_hits(text, candidate_aliases(ctx))
     items = [m for m in hits if _is_item(text, m)]
     kept = []
     for m in hits:
@@ -358,6 +361,18 @@ def _city_aliases() -> dict[str, District]:
     return {name: cs[0] for name, cs in owners.items() if len(cs) == 1 and len(name) >= 2}
 
 
+@cache
+def _alias_pattern(city: District | None) -> re.Pattern:
+    names = sorted(candidate_aliases(city), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)) or "(?!)")
+
+
+@cache
+def _city_pattern() -> re.Pattern:
+    names = sorted(_city_aliases(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
 def find_cities(text: str) -> list[EntityMatch]:
     """City mentions: full names (宁波市) anywhere; a short name (宁波) only as an item of an
     enumeration next to another city (``湖州、嘉兴、绍兴``), so 南京路 or 黄山 the mountain are not cities.
@@ -365,6 +380,8 @@ def find_cities(text: str) -> list[EntityMatch]:
     >>> [m.name for m in find_cities("深化与湖州、嘉兴、绍兴同城化，对接上海市；游览西湖")]
     ['湖州市', '嘉兴市', '绍兴市', '上海市']
     """
+    if not _city_pattern().search(text):  # one C-level scan rules out most sentences
+        return []
     hits = _district_hits(text, _city_aliases())
 
     def joined(m: EntityMatch) -> bool:  # 、/和/与 between it and another city
