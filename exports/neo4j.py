@@ -17,7 +17,13 @@ from neo4j import Driver
 from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
 from rich.progress import Progress
 
-from kg.exports.neo4j_cypher import merge_nodes, merge_relationships, schema_statements, wipe_statements
+from kg.exports.neo4j_cypher import (
+    merge_nodes,
+    merge_relationships,
+    schema_name,
+    schema_statements,
+    wipe_statements,
+)
 from kg.exports.neo4j_rows import node_rows, plan_ids, relationship_rows
 
 DEFAULT_BATCH_SIZE = 1000
@@ -91,9 +97,14 @@ class Neo4jWriter:
         return self.driver.session(database=self.database)
 
     def create_schema(self) -> None:
+        """Create the constraints and indexes that are missing: one round trip to list what exists,
+        then one per missing item (a re-load sends none)."""
         with self._session() as session:
+            existing = {r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name")}
+            existing |= {r["name"] for r in session.run("SHOW INDEXES YIELD name")}
             for statement in schema_statements():
-                session.run(statement).consume()
+                if schema_name(statement) not in existing:
+                    session.run(statement).consume()
 
     def wipe(self, plan_ids: Sequence[str]) -> None:
         """Remove these plans' data (see ``neo4j_cypher.wipe_statements``); never the whole database."""

@@ -71,6 +71,11 @@ def schema_statements() -> list[str]:
     return statements
 
 
+def schema_name(statement: str) -> str:
+    """The name a schema statement gives its constraint or index: ``CREATE INDEX entity_name …``."""
+    return statement.split()[2]
+
+
 def merge_nodes(node_type: str) -> str:
     """Upsert a batch ``$rows`` of ``{id, props, planIds}`` as nodes of one type."""
     return (

@@ -128,6 +128,13 @@ class ParsedPlan:
     def offset(self, line: int) -> int:
         return self.line_offsets[line - 1]
 
+    def release(self) -> None:
+        """Break the parent/child cycles of the unit tree, so that reference counting frees it at
+        once even while the cyclic garbage collector is paused (a corpus build does that)."""
+        for unit in list(self.root.walk()):
+            unit.parent = None
+            unit.children = []
+
     def line_of(self, offset: int) -> int:
         """1-based line number of an input offset."""
         lo, hi = 0, len(self.line_offsets) - 1

@@ -254,3 +254,25 @@ def test_unknown_database_raises_a_clear_error(tiny_graph, neo4j_driver):
 
 def test_json_strings_round_trip():
     assert json.loads(flatten_props({"n": {"a": [1, 2]}})["n"]) == {"a": [1, 2]}
+
+
+def test_schema_names_are_read_from_the_statements():
+    from kg.exports.neo4j_cypher import schema_name, schema_statements
+
+    names = [schema_name(s) for s in schema_statements()]
+    assert names[:2] == ["entity_id", "entity_name"]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.requires_neo4j
+def test_a_second_schema_pass_creates_nothing_and_every_item_exists(neo4j_driver, neo4j_database):
+    from kg.exports.neo4j import Neo4jWriter
+    from kg.exports.neo4j_cypher import schema_name, schema_statements
+
+    writer = Neo4jWriter(neo4j_driver, neo4j_database, progress=False)
+    writer.create_schema()
+    writer.create_schema()
+    records, _, _ = neo4j_driver.execute_query("SHOW INDEXES YIELD name", database_=neo4j_database)
+    constraints, _, _ = neo4j_driver.execute_query("SHOW CONSTRAINTS YIELD name", database_=neo4j_database)
+    existing = {r["name"] for r in records} | {r["name"] for r in constraints}
+    assert {schema_name(s) for s in schema_statements()} <= existing
