@@ -17,7 +17,7 @@ from kg.loaders.entity_lists import split_entity_list
 from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
-from kg.loaders.sentences import is_commitment, is_retrospective, split_sentences
+from kg.loaders.sentences import is_commitment, is_retrospective, plan_period, split_sentences
 from kg.loaders.structure import ParsedPlan, Unit
 from kg.loaders.table_records import layout_records, scheme_records
 from kg.loaders.targets import extract_targets
@@ -38,6 +38,7 @@ class Extractor:
         self.out: list[Node | Edge] = []
         self.entities = EntityRegistry(plan.plan_id, plan.title, self.out)
         self.lead_years: dict[int, int] = {}
+        self.period = plan_period(plan.title)  # 十五五: other periods named in a sentence are the past
         self.topic: str | None = None  # the cluster the current paragraph is about, if any
         self.boxes_make_clusters = False
 
@@ -77,9 +78,10 @@ class Extractor:
         # schemes first, so that cluster names are known to the other tables and the running text
         layouts = {id(unit) for unit in tables if not scheme_records(self, unit)}
         part_goal: str | None = None
+        aim_kind = "Part" if any(u.kind == "Part" for u in self.plan.root.children) else "Chapter"
         self.boxes_make_clusters = not self.entities.clusters  # no scheme table: cluster boxes define them
         for unit in self.plan.root.walk():
-            if unit.kind == "Part":
+            if unit.kind == aim_kind:
                 part_goal = self.part_goal(unit)
             elif unit.kind == "Table" and id(unit) in layouts:
                 layout_records(self, unit, part_goal)
@@ -96,8 +98,8 @@ class Extractor:
                         self.lead_years[id(container)] = int(lead.group(1))
                     for start, end in split_sentences(unit.text):
                         sentence = unit.text.text[start:end]
-                        if is_commitment(sentence) or (
-                            not is_retrospective(sentence) and extract_targets(sentence)
+                        if is_commitment(sentence, self.period) or (
+                            not is_retrospective(sentence, self.period) and extract_targets(sentence)
                         ):
                             self.measure(unit, container, start, end, part_goal)
         self.report_gaps()
@@ -153,15 +155,23 @@ class Extractor:
     # -- goals -----------------------------------------------------------------------------------
 
     def part_goal(self, part: Unit) -> str | None:
-        """The aim stated in a part's title (after its last comma: 坚持X，<aim>); None without a title."""
+        """The aim stated in a part's title (after its last comma: 坚持X，<aim>); None without a title.
+        A plan without parts states its aims in its chapter titles."""
         aim = re.split(r"[，,]", part.title)[-1].strip() or part.title.strip()
-        gid = f"{self.plan.plan_id}/goal/{unit_id(self.plan, part).rsplit('/', 1)[-1]}"
+        prefix = "" if part.kind == "Part" else "chapter-"
+        gid = f"{self.plan.plan_id}/goal/{prefix}{unit_id(self.plan, part).rsplit('/', 1)[-1]}"
         text = part.text
         start = text.text.rfind(aim) if aim and text is not None else -1
         if start < 0:
             return None
         self.out.append(
-            Node(gid, "Goal", aim, self.source(part, text, start, start + len(aim)), {"level": "part"})
+            Node(
+                gid,
+                "Goal",
+                aim,
+                self.source(part, text, start, start + len(aim)),
+                {"level": part.kind.lower()},
+            )
         )
         self.out.append(Edge(gid, unit_id(self.plan, part), "PART_OF"))
         return gid

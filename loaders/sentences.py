@@ -65,7 +65,20 @@ COMMIT_VERBS = (
     "筹建",
 )
 # Markers of a retrospective sentence (what was achieved), which is not a commitment.
-RETROSPECTIVE = ("了", "五年来", "十四五”时期", '十四五"时期', "已经", "成功", "获评", "入选", "荣获")
+RETROSPECTIVE = ("了", "五年来", "已经", "成功", "获评", "入选", "荣获")
+# A five-year period named in a sentence (“十四五”时期); another period than the plan's own is the past.
+PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]?五)[”\"]?(?:时期|期间)")
+PLAN_ORDINAL = re.compile(r"第(十[一二三四五六七八九]?)个五年")
+
+
+def plan_period(title: str) -> str | None:
+    """``…第十五个五年规划纲要`` -> ``十五五`` (the plan's own period), else None.
+
+    >>> plan_period("杭州市国民经济和社会发展第十五个五年规划纲要")
+    '十五五'
+    """
+    m = PLAN_ORDINAL.search(title)
+    return f"{m.group(1)}五" if m else None
 
 
 def split_sentences(text: MappedText) -> Iterator[tuple[int, int]]:
@@ -80,9 +93,13 @@ def split_sentences(text: MappedText) -> Iterator[tuple[int, int]]:
         yield start, len(s)
 
 
-def is_retrospective(sentence: str) -> bool:
-    return any(r in sentence for r in RETROSPECTIVE)
+def is_retrospective(sentence: str, period: str | None = None) -> bool:
+    """A sentence about the past: an aspect marker (了), an achievement word, or another five-year
+    period than the plan's own ``period`` (“十四五”时期 in a 十五五 plan)."""
+    if any(r in sentence for r in RETROSPECTIVE):
+        return True
+    return period is not None and any(m.group(1) != period for m in PERIOD.finditer(sentence))
 
 
-def is_commitment(sentence: str) -> bool:
-    return any(v in sentence for v in COMMIT_VERBS) and not is_retrospective(sentence)
+def is_commitment(sentence: str, period: str | None = None) -> bool:
+    return any(v in sentence for v in COMMIT_VERBS) and not is_retrospective(sentence, period)

@@ -210,3 +210,20 @@ def test_yi_lines_are_not_headings_when_the_plan_has_chapters():
     plan = parse_structure(text, "t")
     assert [u.label for u in units(plan, "Chapter")] == ["第一章"]
     assert units(plan, "Paragraph")[0].title == "一、发展基础"
+
+
+def test_without_parts_the_chapter_titles_are_the_aims_measures_support():
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("alt", ALT_PLAN)])
+    goals = {n: a for n, a in graph.nodes(data=True) if a["type"] == "Goal"}
+    assert sorted((a["name"], a["level"]) for a in goals.values()) == [
+        ("主要任务", "chapter"),
+        ("发展基础", "chapter"),
+    ]
+    supported = {
+        graph.nodes[v]["name"]
+        for u, v, k in graph.edges(keys=True)
+        if k == "SUPPORTS" and graph.nodes[u]["type"] == "Measure"
+    }
+    assert supported == {"主要任务"}
