@@ -13,6 +13,7 @@ from kg.exports.neo4j import Neo4jLoadError, load_graph
 from kg.exports.neo4j_rows import node_rows, relationship_rows
 from kg.pipeline import build_graph_from_paths
 from tests.neo4j_fixture import neo4j_settings
+from tests.robustness.hostile import sentinel_graph
 from tests.robustness.neo4j_server import PrivateNeo4j, free_port
 
 SECRET = "Pw-4f2c-not-shown"
@@ -57,7 +58,9 @@ def test_password_is_never_echoed_on_success(neo4j_driver, neo4j_plans, small_pl
     for args, env in ((["--password", SECRET], None), ([], {"NEO4J_PASSWORD": SECRET})):
         result = load(small_plan, "--uri", uri, "--user", "neo4j", *args, *extra, env=env)
         assert result.exit_code == 0, result.output
-        assert result.output.startswith("loaded 5 nodes") and SECRET not in result.output
+        nodes = sentinel_graph().number_of_nodes()  # plan, chapter, its aim, paragraph, measure, target
+        assert nodes == 6
+        assert result.output.startswith(f"loaded {nodes} nodes") and SECRET not in result.output
 
 
 # --- a server killed mid-load ---------------------------------------------------------------------
