@@ -16,6 +16,7 @@ from kg.loaders.gazetteer import (
     city_of_plan,
     city_prefix,
     districts,
+    find_city,
     resolve_district,
 )
 from kg.loaders.names import normalise_entity_name
@@ -46,7 +47,7 @@ class EntityRegistry:
         props = {"level": d.level, "province": d.province, "city": d.city, "aliases": list(d.aliases)}
         self._node(Node(d.id, "District", d.name, None, props))
         if not d.is_city:
-            parent = next((c for c in _cities_by_name() if c.name == d.city), None)
+            parent = find_city(d.city)
             if parent is not None:
                 self.out.append(Edge(d.id, self.district(parent), "LOCATED_IN"))
         return d.id
@@ -159,9 +160,3 @@ def cluster_keys(name: str) -> set[str]:
     head = re.split(r"[（(]", name, maxsplit=1)[0]
     inner = re.findall(r"[（(]([^）)]+)[）)]", name)
     return {head, *inner} - {""}
-
-
-def _cities_by_name():
-    from kg.loaders.gazetteer import cities
-
-    return cities()

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
 from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms
 from kg.loaders.entity_lists import split_entity_list
 from kg.loaders.entity_records import EntityRegistry
+from kg.loaders.gazetteer import district_by_id
 from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
 from kg.loaders.sentences import is_commitment, is_retrospective, plan_period, split_sentences
@@ -357,7 +357,7 @@ class Extractor:
         for m in find_projects(span_text):
             add(m.start, m.end, lambda src, m=m: self.entities.project(m.name, src))
         for m in [*find_districts(span_text, self.entities.city), *find_cities(span_text)]:
-            d = _district_by_id(m.id)
+            d = district_by_id(m.id)
             if d is not None:
                 add(m.start, m.end, lambda src, d=d: self.entities.district(d))
         for name in sorted(self.entities.clusters, key=len, reverse=True):
@@ -365,17 +365,6 @@ class Extractor:
             if i >= 0:
                 cid = self.entities.clusters[name]
                 add(i, i + len(name), lambda src, cid=cid: cid)
-
-
-@cache
-def _districts_by_id() -> dict:
-    from kg.loaders.gazetteer import cities, districts
-
-    return {d.id: d for d in (*districts(), *cities())}
-
-
-def _district_by_id(did: str | None):
-    return _districts_by_id().get(did) if did else None
 
 
 CLUSTER_BOX = re.compile(r"集群|产业体系|产业链")

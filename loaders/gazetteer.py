@@ -111,6 +111,16 @@ def _platform_locations() -> dict[tuple[str, str], District]:
     return table
 
 
+@cache
+def _by_id() -> dict[str, District]:
+    return {d.id: d for d in (*districts(), *cities())}
+
+
+def district_by_id(did: str | None) -> District | None:
+    """The city or county-level division with this id (``district:杭州市滨江区``), else None."""
+    return _by_id().get(did) if did else None
+
+
 def find_city(name: str) -> District | None:
     """The city called ``name`` (official name or alias), else None."""
     name = normalise_entity_name(name)

@@ -9,6 +9,7 @@ are rejoined when the first piece does not end a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import cn2an
@@ -123,7 +124,6 @@ class ParsedPlan:
     line_offsets: list[int]
     toc: tuple[int, int] | None  # 1-based inclusive line span
     box_kinds: dict[int, str]
-    problems: list[str]
 
     def offset(self, line: int) -> int:
         return self.line_offsets[line - 1]
@@ -137,14 +137,7 @@ class ParsedPlan:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of an input offset."""
-        lo, hi = 0, len(self.line_offsets) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.line_offsets[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
+        return bisect_right(self.line_offsets, offset)
 
     def lines_text(self, start: int, end: int) -> str:
         """The exact input from the start of line ``start`` to the end of line ``end``."""
@@ -247,7 +240,6 @@ class _Builder:
         self.lines = raw.split("\n")
         self.offsets = _line_offsets(self.lines)
         self.plan_id = plan_id
-        self.problems: list[str] = []
         self.alt_headings = False  # set when the plan has no 第X篇/章 headings at all
 
     def mapped(self, start: int, end: int) -> MappedText:
@@ -291,9 +283,7 @@ class _Builder:
         counts = {k: sum(1 for u in root.walk() if u.kind == k) for k in ("Part", "Chapter")}
         if counts["Chapter"] == 0 and counts["Part"] == 0:
             raise NotAPlanError("no plan structure found (no 第…篇 or 第…章 headings)")
-        return ParsedPlan(
-            self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds, self.problems
-        )
+        return ParsedPlan(self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds)
 
     # -- body ------------------------------------------------------------------------------------
 

@@ -66,10 +66,6 @@ def layout_records(ex: Extractor, unit: Unit, goal: str | None) -> None:
         )
 
 
-def _container(unit: Unit) -> Unit:
-    return unit.parent
-
-
 def indicator_records(ex: Extractor, unit: Unit, kind: str) -> None:
     table_id = unit_id(ex.plan, unit)
     seen: dict[str, int] = {}
@@ -111,10 +107,6 @@ def indicator_records(ex: Extractor, unit: Unit, kind: str) -> None:
         ex.problem("indicator-table-empty", "an indicator table gave no rows", unit.line_start)
 
 
-def _cell_source(ex: Extractor, unit: Unit, line: int, needle: str):
-    return ex.find_source(unit, line, needle)
-
-
 def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
     box = unit.parent
     scheme = (box.title if box.kind == "Box" else "") or unit.table.caption or ""
@@ -125,18 +117,18 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
     ids: dict[str, str] = {}
     for row in rows:
         if row.cluster not in ids:
-            src = _cell_source(ex, unit, row.line, row.cluster)
+            src = ex.find_source(unit, row.line, row.cluster)
             props = {"tier": row.tier, "scheme": scheme, "chains": chains.get(row.cluster)}
             ids[row.cluster] = ex.entities.cluster(row.cluster, src, props)
         cid = ids[row.cluster]
         field = row.field or ""
         if GOAL_FIELD.search(field):
-            src = _cell_source(ex, unit, row.line, row.text)
+            src = ex.find_source(unit, row.line, row.text)
             gid = f"{ex.plan.plan_id}/goal/cluster/{row.cluster}"
             ex.out.append(
                 Node(gid, "Goal", f"{row.cluster}{field}", src, {"level": "cluster", "text": row.text})
             )
-            ex.out.append(Edge(gid, unit_id(ex.plan, _container(unit)), "PART_OF"))
+            ex.out.append(Edge(gid, unit_id(ex.plan, unit.parent), "PART_OF"))
             ex.out.append(Edge(gid, cid, "SUPPORTS", src))
             ex.targets_in_text(unit, row.text, row.line, [gid, cid])
         elif PLATFORM_FIELD.search(field) or DISTRICT_FIELD.search(field):
@@ -144,7 +136,7 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
             # anything else listed is a platform (杭州高新区（滨江） is a zone in 滨江区)
             areas_only = not PLATFORM_FIELD.search(field)
             for item in split_entity_list(row.text):
-                src = _cell_source(ex, unit, row.line, item.name)
+                src = ex.find_source(unit, row.line, item.name)
                 d = resolve_district(item.name, ex.entities.city)
                 if d is not None and (item.name == d.name or (areas_only and item.name in d.names)):
                     ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src))
@@ -152,7 +144,7 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
                     ex.out.append(Edge(ex.entities.platform(item.name, src), cid, "SUPPORTS", src))
         elif INSTITUTION_FIELD.search(field):
             for item in split_entity_list(row.text):
-                src = _cell_source(ex, unit, row.line, item.name)
+                src = ex.find_source(unit, row.line, item.name)
                 ex.out.append(Edge(ex.entities.institution(item.name, src), cid, "SUPPORTS", src))
 
 
@@ -171,7 +163,7 @@ def district_platform_records(ex: Extractor, unit: Unit) -> bool:
         if d is None:
             continue
         for item in split_entity_list(cells[pcol].text):
-            src = _cell_source(ex, unit, cells[pcol].line, item.name)
+            src = ex.find_source(unit, cells[pcol].line, item.name)
             pid = ex.entities.platform(item.name, src)
             ex.entities.locate(pid, d, src, "table")
             found = True
@@ -222,7 +214,7 @@ def district_industry_records(ex: Extractor, unit: Unit) -> bool:
             for item in _top_level_items(cell.text):
                 cid = keys.get(re.split(r"[（(]", item, maxsplit=1)[0])
                 if cid is not None:
-                    src = _cell_source(ex, unit, cell.line, item)
+                    src = ex.find_source(unit, cell.line, item)
                     ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src, {"basis": "table"}))
                     found = True
     return found
