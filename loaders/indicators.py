@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.loaders.numbers import parse_value
-from kg.loaders.tables import Row, Table
+from kg.loaders.table_model import Row, Table
 
 ATTRIBUTES = ("预期性", "约束性")
 DASHES = {"", "—", "——", "-", "－", "/", "一"}
@@ -48,11 +48,16 @@ class IndicatorRow:
     lines: tuple[int, ...] = ()
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def column_roles(header: list[str]) -> dict[str, int]:
+    """Column index of each role, by header words.
+
+    >>> column_roles(["类别", "指标", "单位", "2025年完成值", "2030年目标值", "属性"])
+    {'category': 0, 'name': 1, 'unit': 2, 'baseline': 3, 'target': 4, 'attribute': 5}
+    """
     roles: dict[str, int] = {}
     for j, text in enumerate(header):
         role = None
-        if "完成" in text:
+        if "完成情况" in text or "实际完成" in text:
             role = "actual"
         elif "属性" in text:
             role = "attribute"
@@ -60,6 +65,8 @@ def _columns(header: list[str]) -> dict[str, int]:
             role = "number"
         elif "类别" in text or "分类" in text:
             role = "category"
+        elif text in ("单位", "计量单位"):
+            role = "unit"
         elif "年均" in text or "累计" in text:
             role = "annual"
         elif "目标" in text:
@@ -76,7 +83,7 @@ def _columns(header: list[str]) -> dict[str, int]:
 
 def table_kind(table: Table) -> str | None:
     """``main`` or ``previous_plan`` for an indicator table (by header words), else None."""
-    roles = _columns(table.header)
+    roles = column_roles(table.header)
     if not {"name", "attribute"} <= roles.keys() or not ({"target", "baseline"} & roles.keys()):
         return None
     return "previous_plan" if "actual" in roles else "main"
@@ -146,7 +153,7 @@ def _layout(rows: list[Row], roles: dict[str, int], width: int) -> list[tuple[Ro
 
 def parse_indicators(table: Table) -> list[IndicatorRow]:
     """One row per indicator series, values as written plus parsed numbers beside them."""
-    roles = _columns(table.header)
+    roles = column_roles(table.header)
     kind = table_kind(table) or "main"
     width = len(table.header)
     base_year = _header_year(table.header, roles.get("baseline"))
@@ -170,6 +177,7 @@ def parse_indicators(table: Table) -> list[IndicatorRow]:
         name, unit = split_unit(full_name)
         if series and unit is None:
             unit = split_unit(parent)[1]
+        unit = unit or _value(get(cells, "unit"))
         baseline, b_year = _value(get(cells, "baseline")), base_year
         if baseline:
             b_year = parse_value(baseline).year or base_year

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import cn2an
 
+from kg.loaders.contents import find_contents
 from kg.loaders.tables import Table, TableBlock, find_table_blocks, parse_table
 from kg.loaders.text import MappedText, clean
 
@@ -23,9 +24,6 @@ BOX = re.compile(r"^\s*\|?\s*专栏\s*(\d+|[一二三四五六七八九十]+)(?=
 ITEM = re.compile(
     r"^\s*(?:\*\*)?\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(](\d{1,2}|[一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、)"
 )
-PAGE_NUMBER_END = re.compile(r"(?:\.{2,}|…+|\s{2,}|\t|\|)\s*\d{1,3}\s*\|?\s*$")
-EMPTY_PIPE_ROW = re.compile(r"^\s*\|[\s|:\-]*$")
-TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
 NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
 # A line ending so ends its sentence; a closing bracket or quote only after such a mark (。” or 。）).
@@ -156,31 +154,6 @@ def _line_offsets(lines: list[str]) -> list[int]:
     return offsets
 
 
-def _is_toc_entry(line: str) -> bool:
-    body = line.strip().strip("|").strip()
-    return bool((HEADING.match(body) or BOX.match(body)) and PAGE_NUMBER_END.search(line.rstrip()))
-
-
-def find_toc(lines: list[str]) -> tuple[int, int] | None:
-    """1-based inclusive span of the table of contents (entries ending in page numbers), or None."""
-    entries = [i for i, line in enumerate(lines) if _is_toc_entry(line)]
-    if len(entries) < 3:
-        return None
-    start = end = entries[0]
-    for i in entries[1:]:
-        gap = sum(1 for line in lines[end + 1 : i] if line.strip())
-        if gap > 6:
-            break
-        end = i
-    # a 目录 title just above the first entry belongs to the TOC, with empty table rows between
-    j = start - 1
-    while j >= 0 and (not lines[j].strip() or EMPTY_PIPE_ROW.match(lines[j])):
-        j -= 1
-    if j >= 0 and TOC_TITLE.match(lines[j]):
-        start = j
-    return start + 1, end + 1
-
-
 def _box_kinds(lines: list[str], toc: tuple[int, int] | None) -> dict[int, str]:
     """Box number -> kind (工程/行动/改革/平台...) from the box directories inside the TOC."""
     kinds: dict[int, str] = {}
@@ -257,7 +230,7 @@ class _Builder:
 
     def parse(self) -> ParsedPlan:
         lines = self.lines
-        toc = find_toc(lines)
+        toc = find_contents(lines)
         box_kinds = _box_kinds(lines, toc)
         body = lines[toc[1] :] if toc else lines
         self.alt_headings = not any(

@@ -10,9 +10,8 @@ across lines joined, blank group cells filled downward from the row that opened 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from kg.loaders.cell_tables import cell_table_end, parse_cell_rows
+from kg.loaders.cell_stream import stream_table
 from kg.loaders.cells import (
     clean_cell,
     is_separator_row,
@@ -21,49 +20,14 @@ from kg.loaders.cells import (
     split_pipe,
     split_spaced,
 )
+from kg.loaders.stream_layouts import stream_block, stream_cells
+from kg.loaders.table_model import Cell, Row, Table, TableBlock
 from kg.loaders.table_repairs import dense_columns, fill_down, shift_right
 
 HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+[篇章节]")
 BOX_TITLE = re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
 _OPENING = tuple("（(〔[【")
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    start: int  # 0-based, inclusive
-    end: int  # 0-based, exclusive
-    kind: str  # "pipe" or "spaced"
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    line: int  # 1-based line of the cell's first fragment
-    lines: tuple[int, ...] = ()  # every line the cell's text came from
-    filled: bool = False  # copied down from the group row above (``line`` points there)
-
-
-@dataclass(frozen=True)
-class Row:
-    cells: list[Cell]
-    line_start: int
-    line_end: int
-
-    @property
-    def texts(self) -> list[str]:
-        return [c.text for c in self.cells]
-
-
-@dataclass(frozen=True)
-class Table:
-    header: list[str]
-    rows: list[Row]
-    kind: str = "pipe"
-    start: int = 0  # the block's 0-based span
-    end: int = 0
-    caption: str = ""  # 专栏 title: a one-cell pipe header or the line just above a spaced table
-    header_lines: tuple[int, ...] = field(default=())
 
 
 # ---------------------------------------------------------------- finding blocks
@@ -141,10 +105,10 @@ def find_table_blocks(lines: list[str]) -> list[TableBlock]:
     """Pipe and spaced tables in ``lines``; headings, box titles and paragraphs never are tables."""
     blocks, i = [], 0
     while i < len(lines):
-        cells_end = cell_table_end(lines, i)
-        if cells_end is not None:
-            blocks.append(TableBlock(i, cells_end, "cells"))
-            i = cells_end
+        stream = stream_block(lines, i)
+        if stream is not None:
+            blocks.append(TableBlock(i, stream[0], stream[1]))
+            i = stream[0]
         elif _is_pipe(lines[i]):
             end = _pipe_block_end(lines, i)
             blocks.append(TableBlock(i, end, "pipe"))
@@ -307,10 +271,13 @@ def _parse_spaced(lines: list[str], block: TableBlock) -> tuple[list[str], list[
     return header, rows, header_lines
 
 
-def _parse_cells(lines: list[str], block: TableBlock) -> tuple[list[str], list[Row], tuple[int, ...]]:
-    header, rows = parse_cell_rows(lines, block.start, block.end)
-    parsed = [Row([Cell(t, n, (n,)) for t, n in r], r[0][1], r[-1][1]) for r in rows]
-    return [t for t, _ in header], parsed, tuple(n for _, n in header)
+def _parse_stream(lines: list[str], block: TableBlock) -> tuple[list[str], list[Row], tuple[int, ...]]:
+    header, rows = stream_table(stream_cells(lines, block.start, block.end, block.kind))
+    return (
+        [c.text for c in header],
+        rows,
+        tuple(dict.fromkeys(n for c in header for n in c.lines or (c.line,))),
+    )
 
 
 def _caption(lines: list[str], block: TableBlock, header: list[str]) -> str:
@@ -327,8 +294,8 @@ def parse_table(lines: list[str], block: TableBlock) -> Table:
     row with an extra sub-name cell) keep their extra cells; narrower rows are padded."""
     if block.kind == "pipe":
         header, rows, header_lines = _parse_pipe(lines, block)
-    elif block.kind == "cells":
-        header, rows, header_lines = _parse_cells(lines, block)
+    elif block.kind in ("cells", "words"):
+        header, rows, header_lines = _parse_stream(lines, block)
     else:
         header, rows, header_lines = _parse_spaced(lines, block)
     rows = fill_down(rows, len(header))

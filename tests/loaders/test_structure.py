@@ -2,7 +2,8 @@ from collections import Counter
 
 import pytest
 
-from kg.loaders.structure import NotAPlanError, find_toc, parse_structure
+from kg.loaders.contents import find_contents
+from kg.loaders.structure import NotAPlanError, parse_structure
 from tests.plans import HANGZHOU, NANJING, parsed
 
 SAMPLE = """示范市国民经济和社会发展
@@ -129,7 +130,7 @@ def test_text_without_headings_is_not_a_plan():
 
 
 def test_toc_needs_page_numbers():
-    assert find_toc(["第一章 总则", "第二章 目标", "第三章 任务"]) is None
+    assert find_contents(["第一章 总则", "第二章 目标", "第三章 任务"]) is None
 
 
 def test_bundled_plan_structure_counts():
