@@ -57,7 +57,6 @@ _PERIOD_PREFIX = re.compile(
     r"^“?十[一二三四五六七八九]五”?(?:时期)?(?:年均增长|年均|累计新增|累计降低|累计)?$"
 )
 _NUMBER = re.compile(r"^(\d{1,3})$")
-_NUMBERED_NAME = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?=\D)(.+)$")
 _CATEGORY_MARK = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
 _COUNT_NOTE = re.compile(r"[（(]\s*\d+\s*项\s*[)）]$")
 MIN_HEADER = 4
@@ -73,7 +72,7 @@ def is_header_cell(text: str) -> bool:
 
 
 def _join(a: Cell, b: Cell) -> Cell:
-    text = a.text + b.text if not (a.text[-1:].isascii() and b.text[:1].isascii()) else f"{a.text} {b.text}"
+    text = a.text + b.text
     return Cell(
         clean_cell(text), a.line, tuple(dict.fromkeys((a.lines or (a.line,)) + (b.lines or (b.line,))))
     )
@@ -119,7 +118,7 @@ def merge_fragments(cells: list[Cell]) -> list[Cell]:
 
 
 def _row_number(text: str) -> int | None:
-    m = _NUMBER.match(text) or _NUMBERED_NAME.match(text)
+    m = _NUMBER.match(text) or re.match(r"^(\d{1,3})[.．、](?!\d)", text)
     return int(m.group(1)) if m else None
 
 
@@ -154,15 +153,31 @@ def _starts(cells: list[Cell], numbered_names: bool) -> list[int]:
     starts: list[int] = []
     expected: int | None = None
     for i, cell in enumerate(cells):
-        m = (_NUMBERED_NAME if numbered_names else _NUMBER).match(cell.text)
-        if not m:
-            continue
-        n = int(m.group(1))
-        named = numbered_names or (i + 1 < len(cells) and is_name(cells[i + 1].text))
-        if named and (expected is None and n <= 3 or expected is not None and n in (expected, expected + 1)):
+        if numbered_names:  # ``26. 3岁以下…`` reads 26.3岁 once cleaned: try the expected numbers
+            n = next((k for k in _candidates(expected) if _numbered(cell.text, k)), None)
+            named = n is not None
+        else:
+            m = _NUMBER.match(cell.text)
+            n = int(m.group(1)) if m else None
+            named = n is not None and i + 1 < len(cells) and is_name(cells[i + 1].text)
+        if named and n in _candidates(expected):
             starts.append(i)
             expected = n + 1
     return starts
+
+
+def _candidates(expected: int | None) -> tuple[int, ...]:
+    return (1, 2, 3) if expected is None else (expected, expected + 1)
+
+
+def _numbered(text: str, n: int) -> bool:
+    """``text`` is a name that carries the running number ``n`` (``8. 指标``, ``8、指标``)."""
+    prefix = str(n)
+    return (
+        text.startswith(prefix)
+        and text[len(prefix) : len(prefix) + 1] in (".", "．", "、")
+        and (is_name(text[len(prefix) + 1 :]))
+    )
 
 
 def _attribute_ends(cells: list[Cell]) -> list[int]:
@@ -196,13 +211,8 @@ def stream_rows(header: list[str], cells: list[Cell]) -> list[Row]:
             lead = 1 if num_col is None else 2
             if len(seg) - 1 - lead >= t:
                 next_category, seg = seg[-1], seg[:-1]
-        if num_col is None:
-            m = _NUMBERED_NAME.match(seg[0].text)
-            if m is None:  # rows found by their attribute: no number at all
-                number, name, values = None, seg[0], seg[1:]
-            else:
-                number = Cell(m.group(1), seg[0].line, seg[0].lines)
-                name, values = Cell(m.group(2).strip(), seg[0].line, seg[0].lines), seg[1:]
+        if num_col is None:  # the name carries the number, if any (``indicators`` reads it)
+            number, name, values = None, seg[0], seg[1:]
         else:
             if len(seg) < 2:
                 continue

@@ -166,6 +166,8 @@ def parse_indicators(table: Table) -> list[IndicatorRow]:
 
     for row, cells, series in _layout(table.rows, roles, width):
         own_number = get(cells, "number")
+        if "number" not in roles and get(cells, "name"):  # ``1. 地区生产总值…``: the name carries it
+            own_number, cells[roles["name"]] = _numbered_name(get(cells, "name"), number)
         if own_number and not (series and not get(cells, "name")):
             number, parent = own_number, get(cells, "name")
         cat = get(cells, "category")
@@ -218,6 +220,22 @@ def parse_indicators(table: Table) -> list[IndicatorRow]:
             )
         )
     return _share_attributes(result)
+
+
+def _numbered_name(name: str, last: str | None) -> tuple[str | None, str]:
+    """(number, name) of a name that starts with its running number; the number after ``last`` is
+    tried first (``26.3岁以下婴幼儿入托率`` is 26 and 3岁…, not 26.3).
+
+    >>> _numbered_name("26.3岁以下婴幼儿入托率", "25")
+    ('26', '3岁以下婴幼儿入托率')
+    >>> _numbered_name("1. 地区生产总值年均增长", None)
+    ('1', '地区生产总值年均增长')
+    """
+    tries = [str(int(last) + 1)] if last and last.isdigit() else []
+    for prefix in [*tries, *re.findall(r"^\d{1,3}", name)]:
+        if name.startswith(prefix) and name[len(prefix) : len(prefix) + 1] in (".", "．", "、"):
+            return prefix, name[len(prefix) + 1 :].strip()
+    return None, name
 
 
 def _share_attributes(rows: list[IndicatorRow]) -> list[IndicatorRow]:

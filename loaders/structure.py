@@ -29,6 +29,11 @@ NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0
 # A line ending so ends its sentence; a closing bracket or quote only after such a mark (。” or 。）).
 SENTENCE_END = tuple("。！？；：") + tuple(a + b for a in "。！？；" for b in "”’」』）)")
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
+# a page footer or a bare footnote number (a web page's superscript on a line of its own)
+FOOTNOTE_MARK = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\d{1,3})\s*$")
+BOX_WORD = re.compile(r"^\s*专\s*栏\s*$")
+_BOX_TITLE_STOP = re.compile(r"^\s*(?:\d{1,2}|0\d)\s*$|[。；]\s*$|^\s*\d{1,2}\s*[.．、]")
+BOX_TITLE_MAX = 24
 
 KINDS = {"篇": "Part", "章": "Chapter", "节": "Section"}
 # Plans without 第X章 headings number chapters ``一、`` and sections ``（一）`` on lines of their own.
@@ -122,6 +127,7 @@ class ParsedPlan:
     line_offsets: list[int]
     toc: tuple[int, int] | None  # 1-based inclusive line span
     box_kinds: dict[int, str]
+    artefacts: list[int] = field(default_factory=list)  # 1-based lines of the page, not the plan
 
     def offset(self, line: int) -> int:
         return self.line_offsets[line - 1]
@@ -174,6 +180,71 @@ def _box_kinds(lines: list[str], toc: tuple[int, int] | None) -> dict[int, str]:
     return kinds
 
 
+GENRE_TITLE = re.compile(
+    r"国民经济和社会发展.{0,3}第.{1,3}个五年(?:规划|计划)|第.{1,3}个五年(?:规划|计划)纲要|五年规划纲要$"
+)
+SITE_TITLE = re.compile(r"\S\s+[-–—|_]\s+\S*(?:网|政府|门户|平台)\S*\s*$")
+MENU_CELL = 8  # a portal menu item is a few characters on a line of its own
+MENU_RUN = 5
+
+
+def genre_title(lines: list[str], stop: int) -> tuple[int, int] | None:
+    """0-based [start, end) of the plan's own title before line ``stop``: the last stand-alone
+    line (or two lines, blank lines between) naming the genre (…国民经济和社会发展第十五个五年规划纲要).
+
+    >>> genre_title(["通知", "南京市国民经济和社会发展", "", "第十五个五年规划纲要", "", "序言"], 6)
+    (1, 4)
+    """
+    short = [i for i in range(stop) if 0 < len(lines[i].strip()) <= 40]
+    for k in range(len(short) - 1, -1, -1):
+        i = short[k]
+        if GENRE_TITLE.search(lines[i].strip()):
+            if (
+                k
+                and short[k - 1] >= i - 2
+                and GENRE_TITLE.search(lines[short[k - 1]].strip() + lines[i].strip())
+            ) and not GENRE_TITLE.search(lines[short[k - 1]].strip()):
+                return short[k - 1], i + 1
+            return i, i + 1
+        if k + 1 < len(short) and short[k + 1] <= i + 2:
+            nxt = short[k + 1]
+            if GENRE_TITLE.search(lines[i].strip() + lines[nxt].strip()):
+                return i, nxt + 1
+    return None
+
+
+def front_artefacts(lines: list[str], title: int) -> set[int]:
+    """1-based lines before the plan's title (0-based line ``title``) that belong to the web page,
+    not to the plan: the page's own title (``… - 某某政府门户网站``) and runs of menu items (short
+    lines without a sentence, at least ``MENU_RUN`` of them)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(title):
+        text = lines[i].strip()
+        if SITE_TITLE.search(text):
+            out.add(i + 1)
+        elif (
+            text
+            and len(text) <= MENU_CELL
+            and not re.search(r"[，。；：〔〕]", text)
+            and not text[0].isdigit()
+        ):
+            run.append(i + 1)
+            continue
+        elif not text:
+            continue
+        if len(run) >= MENU_RUN:
+            out.update(run)
+        run = []
+    if len(run) >= MENU_RUN:
+        out.update(run)
+    return out
+
+
+def _first_heading(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if HEADING.match(line.strip())), len(lines))
+
+
 def _title_block(lines: list[str], stop: int) -> tuple[int, int] | None:
     """The plan title: the first block of non-blank lines, if short (0-based [start, end))."""
     i = 0
@@ -214,17 +285,20 @@ class _Builder:
         self.offsets = _line_offsets(self.lines)
         self.plan_id = plan_id
         self.alt_headings = False  # set when the plan has no 第X篇/章 headings at all
+        self.artefacts: set[int] = set()  # 1-based lines of the web page around the plan
 
-    def mapped(self, start: int, end: int) -> MappedText:
-        """Clean text of 1-based lines start..end (inclusive), page footers (— 13 —) left out."""
-        if not any(PAGE_FOOTER.match(self.lines[n - 1]) for n in range(start, end + 1)):
+    def mapped(self, start: int, end: int, marks: bool = False) -> MappedText:
+        """Clean text of 1-based lines start..end (inclusive), page footers (— 13 —) left out, and
+        with ``marks`` the footnote marks a web page's superscripts leave on lines of their own."""
+        skip = FOOTNOTE_MARK if marks else PAGE_FOOTER
+        if not any(skip.match(self.lines[n - 1]) for n in range(start, end + 1)):
             a = self.offsets[start - 1]
             b = self.offsets[end - 1] + len(self.lines[end - 1])
             return clean(self.raw[a:b], a)
         parts = [
             clean(self.lines[n - 1], self.offsets[n - 1])
             for n in range(start, end + 1)
-            if self.lines[n - 1].strip() and not PAGE_FOOTER.match(self.lines[n - 1])
+            if self.lines[n - 1].strip() and not skip.match(self.lines[n - 1])
         ]
         return MappedText("".join(p.text for p in parts), tuple(o for p in parts for o in p.origins))
 
@@ -236,13 +310,16 @@ class _Builder:
         self.alt_headings = not any(
             (m := HEADING.match(line.strip())) and m.group(2) in "篇章" for line in body
         )
-        title_span = _title_block(lines, toc[0] - 1 if toc else len(lines))
+        stop = toc[0] - 1 if toc else _first_heading(lines)
+        title_span = genre_title(lines, stop) or _title_block(lines, stop)
         title = self.mapped(title_span[0] + 1, title_span[1]).text if title_span else ""
         root = Unit("Plan", 1, len(lines), title=title)
-        if title_span:
-            root.text = self.mapped(title_span[0] + 1, title_span[1])
         body_start = 1
         if title_span:
+            root.text = self.mapped(title_span[0] + 1, title_span[1])
+            self.artefacts = front_artefacts(lines, title_span[0])
+            # what stands before the title (a notice of issue) is body too, the page's menus not
+            self._parse_body(root, 1, title_span[0], box_kinds)
             body_start = title_span[1] + 1
         if toc:
             # lines between the title and the TOC (a preface) are body too
@@ -256,7 +333,9 @@ class _Builder:
         counts = {k: sum(1 for u in root.walk() if u.kind == k) for k in ("Part", "Chapter")}
         if counts["Chapter"] == 0 and counts["Part"] == 0:
             raise NotAPlanError("no plan structure found (no 第…篇 or 第…章 headings)")
-        return ParsedPlan(self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds)
+        plan = ParsedPlan(self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds)
+        plan.artefacts = sorted(self.artefacts)
+        return plan
 
     # -- body ------------------------------------------------------------------------------------
 
@@ -267,7 +346,7 @@ class _Builder:
         i = start
         while i <= end:
             line = lines[i - 1]
-            if not line.strip() or PAGE_FOOTER.match(line):
+            if not line.strip() or PAGE_FOOTER.match(line) or i in self.artefacts:
                 i += 1
                 continue
             if i in tables:
@@ -306,6 +385,12 @@ class _Builder:
                 yield "box", i, i, b
                 i += 1
                 continue
+            if BOX_WORD.match(line):
+                split = self._split_box(i, end)
+                if split is not None:
+                    yield "box", i, split[0], split[1]
+                    i = split[0] + 1
+                    continue
             # a paragraph: extend over lines (and page breaks) until a sentence ends
             j = i
             while not _ends_sentence(lines[j - 1]):
@@ -322,6 +407,33 @@ class _Builder:
                 j = k
             yield "paragraph", i, j, None
             i = j + 1
+
+    def _split_box(self, i: int, end: int):
+        """A box heading written over lines (``专栏`` / ``1`` / ``0`` / title / title …): the last
+        line and a BOX match of the joined text, or None. The title runs to a line that opens the
+        box's content (an item number, a table header word, running text)."""
+        from kg.loaders.cell_stream import is_header_cell
+
+        rest = [n for n in range(i + 1, min(end, i + 16) + 1) if self.lines[n - 1].strip()]
+        digits = []
+        for n in rest[:2]:
+            text = self.lines[n - 1].strip()
+            if not text.isdigit() or (digits and len(text) > 1):
+                break
+            digits.append(n)
+        if not digits:
+            return None
+        last = digits[-1]
+        for n in rest[len(digits) : len(digits) + 6]:
+            text = self.lines[n - 1].strip()
+            if _BOX_TITLE_STOP.search(text) or is_header_cell(text) or len(text) > BOX_TITLE_MAX:
+                break
+            if HEADING.match(text) or BOX.match(text):
+                break
+            last = n
+        joined = self.mapped(i, last).text
+        m = BOX.match(joined)
+        return (last, m) if m else None
 
     def _parse_body(self, root: Unit, start: int, end: int, box_kinds: dict[int, str]) -> None:
         stack: list[Unit] = [root]  # open containers, deepest last
@@ -373,7 +485,9 @@ class _Builder:
             elif kind == "table":
                 top.add(Unit("Table", a, b, title="", table=parse_table(self.lines, m)))
             else:
-                text = self.mapped(a, b)
+                text = self.mapped(a, b, marks=True)
+                if not text.text.strip():
+                    continue  # only footnote marks: nothing the plan says
                 im = ITEM.match(self.lines[a - 1])
                 first = self.lines[a - 1]
                 if top.kind == "Box":
