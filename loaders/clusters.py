@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.loaders.cells import clean_cell, split_spaced
-from kg.loaders.tables import Table
+from kg.loaders.table_model import Table
 
 _TIER = re.compile(r"^(?P<count>\d+|[一二两三四五六七八九十]+)\s*个(?P<rest>.+)$")
 _LEVEL = re.compile(r"^(.+?级)")

@@ -130,3 +130,59 @@ def stream_block(lines: list[str], i: int) -> tuple[int, str] | None:
 
 def stream_cells(lines: list[str], start: int, end: int, layout: str) -> list[Cell]:
     return (_line_cells if layout == "cells" else _word_cells)(lines, start, end)
+
+
+# -- tables of any other header, one cell per line ---------------------------------------------
+
+COLUMN_WORD = re.compile(
+    r"区|县|市|平台|项目|名称|内容|领域|方向|导向|任务|产业|单位|主体|类别|序号|地区|板块"
+)
+MAX_COLUMN = 8  # a header cell is a few words
+MAX_KEY = 12  # the first cell of a row names its subject (a district, a project)
+
+
+def grid_block(lines: list[str], i: int) -> tuple[int, int] | None:
+    """(end, width) of a one-cell-per-line table with a header of 2–6 short column words (区、县（市）
+    / 发展导向 / 特色平台), each row as many lines as the header, its first cell short, at least
+    one other cell of each row longer than a header word; the width that reads most rows wins."""
+    if not _grid_header_cell(lines[i]):
+        return None
+    k = [n for n in range(i, min(len(lines), i + 400)) if lines[n].strip()]
+    best: tuple[int, int, int] | None = None  # rows, end, width
+    for width in range(2, 7):
+        if width > len(k) or not all(_grid_header_cell(lines[n]) for n in k[:width]):
+            break
+        rows, end = _grid_rows(lines, k, width)
+        if rows >= 2 and (best is None or rows > best[0]):
+            best = (rows, end, width)
+    return (best[1], best[2]) if best else None
+
+
+def _grid_rows(lines: list[str], k: list[int], width: int) -> tuple[int, int]:
+    rows, pos, end = 0, width, 0
+    while pos + width <= len(k):
+        group = [lines[n].strip() for n in k[pos : pos + width]]
+        if any(_STOP.match(g) or "|" in g for g in group):
+            break
+        if len(group[0]) > MAX_KEY or not any(len(g) > MAX_COLUMN for g in group[1:]):
+            break
+        rows += 1
+        end = k[pos + width - 1] + 1
+        pos += width
+    return rows, end
+
+
+def _grid_header_cell(line: str) -> bool:
+    text = line.strip()
+    return (
+        0 < len(text) <= MAX_COLUMN and bool(COLUMN_WORD.search(text)) and not re.search(r"[，。；：]", text)
+    )
+
+
+def grid_rows(lines: list[str], start: int, end: int, width: int) -> tuple[list[str], list[list[Cell]]]:
+    cells = [
+        Cell(clean_cell(lines[n].strip()), n + 1, (n + 1,)) for n in range(start, end) if lines[n].strip()
+    ]
+    header = [c.text for c in cells[:width]]
+    body = cells[width:]
+    return header, [body[j : j + width] for j in range(0, len(body) - width + 1, width)]

@@ -20,7 +20,9 @@ from kg.loaders.cells import (
     split_pipe,
     split_spaced,
 )
-from kg.loaders.stream_layouts import stream_block, stream_cells
+from kg.loaders.field_layouts import HEADER as FIELD_HEADER
+from kg.loaders.field_layouts import field_block_end, field_rows
+from kg.loaders.stream_layouts import grid_block, grid_rows, stream_block, stream_cells
 from kg.loaders.table_model import Cell, Row, Table, TableBlock
 from kg.loaders.table_repairs import dense_columns, fill_down, shift_right
 
@@ -105,8 +107,18 @@ def find_table_blocks(lines: list[str]) -> list[TableBlock]:
     """Pipe and spaced tables in ``lines``; headings, box titles and paragraphs never are tables."""
     blocks, i = [], 0
     while i < len(lines):
-        stream = stream_block(lines, i)
-        if stream is not None:
+        fields_end = field_block_end(lines, i) if not _is_pipe(lines[i]) else None
+        stream = stream_block(lines, i) if fields_end is None else None
+        grid = (
+            grid_block(lines, i) if fields_end is None and stream is None and not _is_pipe(lines[i]) else None
+        )
+        if fields_end is not None:
+            blocks.append(TableBlock(i, fields_end, "fields"))
+            i = fields_end
+        elif grid is not None:
+            blocks.append(TableBlock(i, grid[0], f"grid{grid[1]}"))
+            i = grid[0]
+        elif stream is not None:
             blocks.append(TableBlock(i, stream[0], stream[1]))
             i = stream[0]
         elif _is_pipe(lines[i]):
@@ -294,6 +306,12 @@ def parse_table(lines: list[str], block: TableBlock) -> Table:
     row with an extra sub-name cell) keep their extra cells; narrower rows are padded."""
     if block.kind == "pipe":
         header, rows, header_lines = _parse_pipe(lines, block)
+    elif block.kind.startswith("grid"):
+        header, cell_rows = grid_rows(lines, block.start, block.end, int(block.kind[4:]))
+        rows = [Row(r, r[0].line, r[-1].line) for r in cell_rows]
+        header_lines = ()
+    elif block.kind == "fields":
+        header, rows, header_lines = list(FIELD_HEADER), field_rows(lines, block.start, block.end), ()
     elif block.kind in ("cells", "words"):
         header, rows, header_lines = _parse_stream(lines, block)
     else:
