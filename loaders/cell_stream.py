@@ -144,7 +144,9 @@ def is_name(text: str) -> bool:
 def is_category(text: str) -> bool:
     """``经济发展``, ``经济发展（7项）``, ``一、经济发展（8项）``; not a value, attribute or number."""
     body = _COUNT_NOTE.sub("", _CATEGORY_MARK.sub("", text)).strip()
-    return 0 < len(body) <= 12 and _is_text(body) and body not in ATTRIBUTES and "%" not in body
+    if re.search(r"[）)]$", body):
+        return False  # a unit in brackets ends a name's tail (``重(%)``), never a category
+    return 2 <= len(body) <= 12 and _is_text(body) and body not in ATTRIBUTES
 
 
 def _starts(cells: list[Cell], numbered_names: bool) -> list[int]:
@@ -235,9 +237,18 @@ def _groups(values: list[Cell], t: int) -> list[tuple[Cell | None, list[Cell]]]:
     groups = []
     i = 0
     while i < len(values):
-        groups.append((values[i], values[i + 1 : i + 1 + t]))
-        i += 1 + t
+        j = i + 1
+        while j < len(values) and j - i <= t:
+            if j - i >= t - 1 and _is_series_name(values[j].text):
+                break  # the next series: this one's attribute was drawn across both
+            j += 1
+        groups.append((values[i], values[i + 1 : j]))
+        i = j
     return groups
+
+
+def _is_series_name(text: str) -> bool:
+    return _is_text(text) and text not in ATTRIBUTES and not _is_fragment(text)
 
 
 def _refit(values: list[Cell], t: int) -> list[Cell]:

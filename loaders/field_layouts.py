@@ -40,8 +40,11 @@ def _text(line: str) -> str:
 
 
 def is_label(text: str) -> bool:
-    """>>> [is_label(t) for t in ("发展目标", "重点平台（区域）", "科研支撑", "人工智能")]
-    [True, True, True, False]"""
+    """A field label of the genre's scheme tables.
+
+    >>> [is_label(t) for t in ("发展目标", "重点平台（区域）", "科研支撑", "人工智能")]
+    [True, True, True, False]
+    """
     return bool(FIELD_LABEL.match(text))
 
 
@@ -49,78 +52,95 @@ def _is_name(text: str) -> bool:
     return 0 < len(text) <= MAX_NAME and not re.search(r"[。；，：]", text) and not is_label(text)
 
 
-def _next_lines(lines: list[str], i: int, count: int) -> list[int]:
-    out = []
-    k = i
-    while k < len(lines) and len(out) < count:
-        if lines[k].strip():
-            out.append(k)
-        k += 1
-    return out
+_SPLIT = re.compile(r"[ \t\u3000]+")
+_STOP = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节]|专栏\s*\d|\|)")
+_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
+SENTENCE_END = ("。", "；", ";")
+MAX_TOKENS = 6000
+
+
+def _tokens(lines: list[str], i: int):
+    """(line, token) pairs from line ``i`` on: a line's white-space-separated pieces, cleaned; a
+    heading or a box title ends the stream."""
+    for k in range(i, min(len(lines), i + MAX_TOKENS)):
+        if _STOP.match(lines[k]):
+            return
+        if _FOOTER.match(lines[k]):
+            continue  # a page footer inside the block carries no cell
+        for piece in _SPLIT.split(lines[k].strip()):
+            if piece:
+                yield k + 1, clean_cell(piece)
+
+
+def _scan(lines: list[str], i: int) -> tuple[list[Row], int, int, int]:
+    """Rows of a label/value block opening at line ``i``, its end (exclusive, 0-based) and its
+    counts of fields and clusters."""
+    toks = []
+    for tok in _tokens(lines, i):
+        toks.append(tok)
+        if len(toks) == 4 and not any(is_label(t) for _, t in toks[1:]):
+            return [], i, 0, 0
+    rows: list[Row] = []
+    tier: Cell | None = None
+    cluster: Cell | None = None
+    fields = clusters = 0
+    end = i
+    n = 0
+    while n < len(toks):
+        line, text = toks[n]
+        nxt = toks[n + 1][1] if n + 1 < len(toks) else ""
+        if is_label(text) and nxt and not is_label(nxt):
+            vline, value = toks[n + 1]
+            last = vline
+            n += 2
+            while n < len(toks) and _continues_value(value, last, toks, n):
+                value, last = value + toks[n][1], toks[n][0]
+                n += 1
+            cells = [_filled(tier, line), _filled(cluster, line), Cell(text, line, (line,))]
+            cells.append(Cell(value, vline, tuple(range(vline, last + 1))))
+            rows.append(Row(cells, line, last))
+            fields += 1
+            end = last
+            continue
+        if tier_of(text):
+            if n + 1 < len(toks) and len(nxt) <= 3 and not is_label(nxt):  # ``…特色产业`` / ``集群``
+                text += nxt
+                n += 1
+            tier, cluster = Cell(text, line, (line,)), None
+        elif _is_name(text) and is_label(nxt):
+            cluster = Cell(text, line, (line,))
+            clusters += 1
+        else:
+            break
+        n += 1
+    return rows, end, fields, clusters
+
+
+def _continues_value(value: str, last: int, toks, n: int) -> bool:
+    """The next piece continues a value the line cut (or a space split): the value has not ended
+    its sentence, the piece is on the same or the next line, and it opens no field or cluster."""
+    line, text = toks[n]
+    nxt = toks[n + 1][1] if n + 1 < len(toks) else ""
+    if value.endswith(SENTENCE_END) or line > last + 1 or is_label(text) or tier_of(text):
+        return False
+    return not (_is_name(text) and is_label(nxt))
 
 
 def field_block_end(lines: list[str], i: int) -> int | None:
     """End (exclusive) of a label/value block opening at line ``i`` (a tier or a cluster name,
-    a field label within the next three lines), else None."""
-    head = _next_lines(lines, i, 4)
-    if len(head) < 3 or head[0] != i or not _is_name(_text(lines[i])):
+    a field label within the next three pieces), else None."""
+    if not lines[i].strip() or _STOP.match(lines[i]):
         return None
-    if not any(is_label(_text(lines[k])) for k in head[1:]):
+    first = _SPLIT.split(lines[i].strip())[0]
+    if not _is_name(clean_cell(first)):
         return None
-    fields = clusters = 0
-    end = prev = None
-    k = i
-    while k < len(lines):
-        if not lines[k].strip():
-            k += 1
-            continue
-        text = _text(lines[k])
-        nxt_k = _next_lines(lines, k + 1, 1)
-        nxt = _text(lines[nxt_k[0]]) if nxt_k else ""
-        if is_label(text) and nxt and not is_label(nxt):
-            fields += 1
-            end = nxt_k[0] + 1
-            prev, k = nxt, nxt_k[0] + 1
-            continue
-        if tier_of(text) or prev and tier_of(prev) and len(text) <= 3:
-            prev, k = text, k + 1
-        elif _is_name(text) and is_label(nxt):
-            clusters += 1
-            prev, k = text, k + 1
-        else:
-            break
+    _, end, fields, clusters = _scan(lines, i)
     return end if fields >= MIN_FIELDS and clusters >= MIN_CLUSTERS else None
 
 
 def field_rows(lines: list[str], start: int, end: int) -> list[Row]:
     """Rows (tier, cluster, field, value) of the block; tier and cluster repeated (``filled``)."""
-    seq = [(k + 1, _text(lines[k])) for k in range(start, end) if lines[k].strip()]
-    rows: list[Row] = []
-    tier: Cell | None = None
-    cluster: Cell | None = None
-    n = 0
-    while n < len(seq):
-        line, text = seq[n]
-        if is_label(text) and n + 1 < len(seq):
-            vline, value = seq[n + 1]
-            cells = [
-                _filled(tier, line),
-                _filled(cluster, line),
-                Cell(text, line, (line,)),
-                Cell(value, vline, (vline,)),
-            ]
-            rows.append(Row(cells, line, vline))
-            n += 2
-            continue
-        if tier_of(text):
-            if n + 1 < len(seq) and len(seq[n + 1][1]) <= 3 and not is_label(seq[n + 1][1]):
-                text += seq[n + 1][1]
-                n += 1
-            tier, cluster = Cell(text, line, (line,)), None
-        else:
-            cluster = Cell(text, line, (line,))
-        n += 1
-    return rows
+    return [r for r in _scan(lines[:end], start)[0] if r.line_end <= end]
 
 
 def _filled(cell: Cell | None, line: int) -> Cell:

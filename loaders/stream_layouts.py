@@ -59,13 +59,21 @@ def _word_cells(lines: list[str], start: int, end: int) -> list[Cell]:
             continue
         words = [clean_cell(w) for w in _words(lines[k])]
         if len(words) == 1 and prev_line and not _opens_row(words[0]):
-            j = max(prev_line, key=lambda n: len(cells[n].text))
+            j = _wrapped_cell(cells, prev_line)
             head = cells[j]
             cells[j] = Cell(clean_cell(head.text + words[0]), head.line, (*head.lines, k + 1))
             continue
         prev_line = list(range(len(cells), len(cells) + len(words)))
         cells.extend(Cell(w, k + 1, (k + 1,)) for w in words)
     return cells
+
+
+def _wrapped_cell(cells: list[Cell], line: list[int]) -> int:
+    """The cell a wrapped fragment belongs to: the name after the row's number, else the longest."""
+    for a, b in zip(line, line[1:], strict=False):
+        if _row_number(cells[a].text) is not None and not cells[b].text[:1].isdigit():
+            return b
+    return max(line, key=lambda n: len(cells[n].text))
 
 
 def _opens_row(text: str) -> bool:
