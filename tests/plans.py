@@ -10,7 +10,12 @@ from kg.loaders.structure import ParsedPlan, parse_structure
 from kg.pipeline import bundled_plan_path
 
 HANGZHOU = bundled_plan_path()
-NANJING = Path(__file__).parent / "data" / "nanjing-15th-five-year-plan-outline.txt"
+DATA = Path(__file__).parent / "data"
+NANJING = DATA / "nanjing-15th-five-year-plan-outline.txt"
+# The same Hangzhou plan as its government web page lays it out (the copy stops inside 专栏33).
+HANGZHOU_WEB = DATA / "hangzhou-15th-web.txt"
+GUANGZHOU = DATA / "guangzhou-15th-five-year-plan-outline.txt"
+GUANGZHOU_HTML = DATA / "guangzhou-15th-five-year-plan-outline.html"
 
 
 @cache
