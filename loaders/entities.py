@@ -390,3 +390,9 @@ def find_cities(text: str) -> list[EntityMatch]:
     return [
         EntityMatch(m.start, m.end, m.name, "city", m.id) for m in hits if m.kind == "district" or joined(m)
     ]
+
+
+def platform_suffix(name: str) -> str | None:
+    """The longest platform suffix ``name`` ends with (``特色标杆工业园`` -> 工业园), else None."""
+    ends = [s for s, info in suffixes().items() if info.category == "platform" and name.endswith(s)]
+    return max(ends, key=len) if ends else None

@@ -105,3 +105,42 @@ def split_entity_list(cell: str) -> list[ListItem]:
         items.append(_item(cell[start:end], start, end))
         i += 1
     return items
+
+
+# A list of things to build: ``建设A、B、C等`` (the verb opens it, 等 closes it).
+_BUILD_LIST = re.compile(
+    r"(?:建设|打造|培育|完善)(?P<list>[^。；;：:]{4,400}?)等(?P<head>[\u4e00-\u9fff]{0,10})"
+)
+# what a list of platforms may end with (…等平台, …等重点载体); any other head names fields
+_PLATFORM_HEAD = re.compile(r"^(?:重点|特色|产业|创新)?(?:平台|载体|园区|基地)")
+_NOT_A_NAME = re.compile(r"重点|发展|推动|加快|提升|实施|开展|加强|[，,。；]")
+MAX_LISTED = 30
+
+
+def listed_names(text: str) -> list[ListItem]:
+    """Names in lists of what is to be built (``建设番禺广汽智联新能源汽车产业园、广州国际生物岛等``):
+    in a box that lists platforms per industry domain each item is a platform, suffix or not.
+    Spans are offsets in ``text``.
+
+    >>> [i.name for i in listed_names("重点发展生物药。建设广州国际生物岛、南沙生命科学园、红专厂等。")]
+    ['广州国际生物岛', '南沙生命科学园', '红专厂']
+    >>> [i.name for i in listed_names("培育番禺高端装备、南沙高端装备等特色标杆工业园。")]
+    ['番禺高端装备特色标杆工业园', '南沙高端装备特色标杆工业园']
+    >>> listed_names("培育细胞与基因治疗、核医疗等领域。")
+    []
+    """
+    from kg.loaders.entities import platform_suffix
+
+    out: list[ListItem] = []
+    for m in _BUILD_LIST.finditer(text):
+        base = m.start("list")
+        head = m.group("head")
+        if head and not (platform_suffix(head) or _PLATFORM_HEAD.match(head)):
+            continue  # …等领域, …等材料的示范应用场景: the items are fields, not platforms
+        # ``培育A、B等特色标杆工业园``: the head after 等 names what each item is
+        shared = head if head and platform_suffix(head) else ""
+        for item in split_entity_list(m.group("list")):
+            name = item.name + shared
+            if 3 <= len(name) <= MAX_LISTED and not _NOT_A_NAME.search(name) and not _is_place(name):
+                out.append(ListItem(name, base + item.start, base + item.end, item.qualifier))
+    return out

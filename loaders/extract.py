@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.loaders.cluster_definitions import find_definitions
+from kg.loaders.cluster_topics import cluster_at_start, cluster_containing, domain_group, domain_heading
 from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms
-from kg.loaders.entity_lists import split_entity_list
+from kg.loaders.entity_lists import listed_names, split_entity_list
 from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.gazetteer import district_by_id
 from kg.loaders.plan import short_name, unit_id
@@ -41,6 +43,7 @@ class Extractor:
         self.period = plan_period(plan.title)  # 十五五: other periods named in a sentence are the past
         self.topic: str | None = None  # the cluster the current paragraph is about, if any
         self.boxes_make_clusters = False
+        self.in_domain_list = False  # a box line of a domain list: its build lists name platforms
 
     # -- provenance ------------------------------------------------------------------------------
 
@@ -79,7 +82,9 @@ class Extractor:
         layouts = {id(unit) for unit in tables if not scheme_records(self, unit)}
         part_goal: str | None = None
         aim_kind = "Part" if any(u.kind == "Part" for u in self.plan.root.children) else "Chapter"
-        self.boxes_make_clusters = not self.entities.clusters  # no scheme table: cluster boxes define them
+        self.defined_clusters()
+        self.boxes_make_clusters = not self.entities.clusters  # no scheme nor definition: cluster boxes
+        domain: tuple[int, str] | None = None  # (box, cluster) of the domain a box line named
         for unit in self.plan.root.walk():
             if unit.kind == aim_kind:
                 part_goal = self.part_goal(unit)
@@ -88,6 +93,14 @@ class Extractor:
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
                 self.topic = self.topic_cluster(unit)
+                if container.kind == "Box" and not unit.item:
+                    named = self.domain_cluster(unit)
+                    if named is not None:
+                        domain = (id(container), named)
+                        continue
+                    if self.topic is None and domain is not None and domain[0] == id(container):
+                        self.topic = cluster_at_start(unit.text.text, self.entities.clusters) or domain[1]
+                self.in_domain_list = domain is not None and domain[0] == id(container)
                 if self._in_goal_unit(unit):
                     self.goal(unit, self.lead_years.get(id(container)))
                 elif container.kind == "Box" and unit.item:
@@ -142,6 +155,44 @@ class Extractor:
             start = text.text.find(lead)
             src = self.source(unit, text, start, start + len(lead))
             cid = self.entities.cluster(CLUSTER_SUFFIX.sub("", lead) or lead, src, {"scheme": box.title})
+        return cid
+
+    def defined_clusters(self) -> None:
+        """Clusters the plan defines in its running text and notes (counted enumerations); a name
+        defined twice (a note and the glossary) keeps the first statement, with the tier and group
+        that any of them gives."""
+        found: dict[str, tuple] = {}
+        for unit in self.plan.root.walk():
+            if unit.kind != "Paragraph" or unit.text is None:
+                continue
+            for d in find_definitions(unit.text.text):
+                if self.entities.cluster_named(d.name) is not None:
+                    continue
+                first = found.get(d.name)
+                if first is None:
+                    found[d.name] = (unit, d, d.tier, d.group, d.scheme)
+                else:
+                    u, d0, tier, group, scheme = first
+                    found[d.name] = (u, d0, tier or d.tier, group or d.group, scheme or d.scheme)
+        for name, (unit, d, tier, group, scheme) in found.items():
+            src = self.source(unit, unit.text, d.start, d.end)
+            self.entities.cluster(
+                name, src, {"tier": tier, "group": group, "scheme": scheme, "basis": "text"}
+            )
+
+    def domain_cluster(self, unit: Unit) -> str | None:
+        """The cluster a domain line of a box names (``汽车`` in 专栏 …重点领域、重点平台): one of the
+        plan's clusters by name or containment, else a new cluster of the box's group."""
+        box = unit.parent
+        name = domain_heading(unit.text.text, box.title)
+        if name is None:
+            return None
+        clusters = self.entities.clusters
+        cid = self.entities.cluster_named(name) or cluster_containing(name, clusters)
+        if cid is None:
+            src = self.source(unit, unit.text, 0, len(unit.text.text))
+            props = {"tier": domain_group(box.title), "scheme": box.title, "basis": "list"}
+            cid = self.entities.cluster(name, src, props)
         return cid
 
     def _in_goal_unit(self, unit: Unit) -> bool:
@@ -350,6 +401,9 @@ class Extractor:
 
             return made
 
+        if self.in_domain_list and self.topic is not None:
+            for item in listed_names(span_text):
+                add(item.start, item.end, serving(lambda src, n=item.name: self.entities.platform(n, src)))
         for m in find_platforms(span_text):
             add(m.start, m.end, serving(lambda src, m=m: self.entities.platform(m.name, src)))
         for m in find_institutions(span_text):

@@ -274,6 +274,11 @@ def _is_title_line(line: str) -> bool:
     return len(text) <= 30 and not any(p in text for p in "，。；：、,;")
 
 
+def _indented(line: str) -> bool:
+    """A line opening with ideographic (or four plain) spaces: a body paragraph in web text."""
+    return line.startswith(("\u3000\u3000", "    ")) and bool(line.strip())
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
@@ -497,6 +502,13 @@ class _Builder:
                     follows = bool(top.children) and a == top.children[-1].line_end + 1
                     if not im and not NOTE.match(first) and has_content and not follows:
                         stack.pop()  # the box ended: this paragraph belongs to the enclosing unit
+                        top = container()
+                    elif (
+                        _indented(first)
+                        and top.children
+                        and not _indented(self.lines[top.children[0].line_start - 1])
+                    ):
+                        stack.pop()  # indented like the body's paragraphs, unlike the box's lines
                         top = container()
                 item = None
                 if top.kind == "Box" and im:

@@ -1,0 +1,155 @@
+"""Industry clusters a plan defines in running text: counted enumerations, in either order,
+
+    人工智能、半导体与集成电路、生物制造等3个战略先导产业        (names, then their count and group)
+    6个未来产业包括智能无人系统、具身智能、深海深空             (count and group, then the names)
+
+nested (``15个战略性产业包括A、B等6个新兴支柱产业，C、D等5个战略先导产业…``: the inner groups are
+tiers of the outer group), and named by the scheme code they define (``“12218”现代化产业体系``).
+
+The rule that makes this safe for any plan: the number of names must equal the count the plan
+states, and the group must be an industry word (…产业, …行业, …产业集群, …服务业). A count with no
+names (``9个千亿级特色产业集群`` in a heading) is a group, never a cluster.
+
+>>> for d in find_definitions("培育人工智能、生物制造2个战略先导产业，以及会展、旅游休闲2个保持位势类行业。"):
+...     print(d.name, d.tier, d.group)
+人工智能 战略先导产业 None
+生物制造 战略先导产业 None
+会展 保持位势类行业 None
+旅游休闲 保持位势类行业 None
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kg.loaders.structure import cn_int
+
+_COUNT = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|大|类)"
+_GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业|行业|服务业|集群))"
+MIN_GROUP = 4  # ``未来产业``, ``产业集群``: a bare ``产业`` names no group
+_NAME = r"[\u4e00-\u9fffA-Za-z0-9“”（）()+]{2,20}"
+_LIST = rf"{_NAME}(?:、{_NAME})+"
+# names, then count and group: ``A、B、C等3个战略先导产业``
+AFTER = re.compile(rf"(?P<list>{_LIST})\s*(?:等)?\s*{_COUNT}{_GROUP}")
+# count and group, then the names: ``6个未来产业包括A、B、C`` (to the end of the clause)
+BEFORE = re.compile(rf"{_COUNT}{_GROUP}\s*(?:包括|为|是|即|：|:)\s*(?P<list>[^。；;]+)")
+SCHEME = re.compile(r"“(?P<code>[0-9A-Za-z+＋]{2,12})”(?P<name>[\u4e00-\u9fff]{0,10}?)(?:是指|即|：|:|包括)")
+_LEAD = re.compile(r"^(?:其中|以及|及|和|与|还有|包括)")
+_TAIL = re.compile(r"(?:等)$")
+
+
+@dataclass(frozen=True)
+class ClusterDefinition:
+    name: str
+    tier: str | None  # the group the count names (战略先导产业, 未来产业 …)
+    group: str | None  # the outer group of a nested definition (战略性产业), if any
+    scheme: str | None  # the scheme the sentence defines (“12218”现代化产业体系), if any
+    start: int  # span of the name in the text
+    end: int
+
+
+@cache
+def list_leads() -> tuple[str, ...]:
+    """Words that open an enumeration without being part of its first name (``data/list_leads.tsv``),
+    longest first."""
+    text = resources.files("kg.loaders").joinpath("data", "list_leads.tsv").read_text(encoding="utf-8")
+    words = [line.split("\t")[0] for line in text.splitlines()[1:] if line.strip()]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _cut_lead(name: str) -> int:
+    """Where the first name of a list starts: after the last lead word or count in front of it.
+
+    >>> n = "个战略性产业集群包括智能网联与新能源汽车"; n[_cut_lead(n):]
+    '智能网联与新能源汽车'
+    >>> n = "加快打造人工智能"; n[_cut_lead(n):]
+    '人工智能'
+    """
+    cut = 0
+    for word in list_leads():
+        i = name.rfind(word)
+        if i >= 0 and i + len(word) < len(name) - 1:
+            cut = max(cut, i + len(word))
+    return cut
+
+
+def _items(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Names of a 、-list with their spans; a lead word before the first (其中, 包括, 打造 …) and a
+    trailing 等 are not part of them."""
+    out = []
+    pos = 0
+    for k, piece in enumerate(text.split("、")):
+        a = offset + pos
+        name = piece.strip()
+        cut = _cut_lead(name) if k == 0 else 0
+        lead = _LEAD.match(name[cut:])
+        cut += lead.end() if lead else 0
+        if cut:
+            name, a = name[cut:], a + cut
+        name = _TAIL.sub("", name)
+        out.append((name, a, a + len(name)))
+        pos += len(piece) + 1
+    return out
+
+
+def _is_name(name: str) -> bool:
+    return 2 <= len(name) <= 20 and not re.search(r"\d+\s*个|[，,。；“”]", name)
+
+
+def _is_place(name: str) -> bool:
+    from kg.loaders.gazetteer import resolve_district
+
+    return resolve_district(name, None) is not None
+
+
+def _counted(items, n: int | None, group: str) -> bool:
+    """The list names exactly ``n`` things, none a place (番禺、南沙…4个汽车产业集群 are places)."""
+    return (
+        n is not None
+        and len(group) >= MIN_GROUP
+        and len(items) == n
+        and all(_is_name(name) for name, _, _ in items)
+        and not any(_is_place(name) for name, _, _ in items)
+    )
+
+
+def find_definitions(text: str) -> list[ClusterDefinition]:
+    """Clusters defined in ``text`` (one paragraph or note), in text order, each name once."""
+    scheme_m = SCHEME.search(text)
+    scheme = f"“{scheme_m.group('code')}”{scheme_m.group('name')}" if scheme_m else None
+    found: dict[int, ClusterDefinition] = {}
+    inner: list[tuple[int, int, int]] = []  # (start, end, count) of each AFTER match
+    for m in AFTER.finditer(text):
+        items = _items(m.group("list"), m.start("list"))
+        n = cn_int(m.group("n"))
+        if not _counted(items, n, m.group("group")):
+            continue
+        inner.append((items[0][1], m.end(), n))
+        for name, a, b in items:
+            found[a] = ClusterDefinition(name, m.group("group"), None, scheme, a, b)
+    for m in BEFORE.finditer(text):
+        n = cn_int(m.group("n"))
+        group = m.group("group")
+        span = (m.start("list"), m.end("list"))
+        nested = [c for c in inner if span[0] <= c[0] < span[1]]
+        if nested and sum(c[2] for c in nested) == n:
+            for a, d in list(found.items()):
+                if span[0] <= a < span[1]:
+                    found[a] = ClusterDefinition(d.name, d.tier, group, scheme, d.start, d.end)
+            continue
+        body = re.split(r"[，,]", m.group("list"))[0]
+        items = _items(body, m.start("list"))
+        if _counted(items, n, group):
+            for name, a, b in items:
+                found.setdefault(a, ClusterDefinition(name, group, None, scheme, a, b))
+    seen: set[str] = set()
+    out = []
+    for a in sorted(found):
+        d = found[a]
+        if d.name not in seen:
+            seen.add(d.name)
+            out.append(d)
+    return out
