@@ -16,7 +16,7 @@ from kg.loaders.gazetteer import (
     city_of_plan,
     city_prefix,
     districts,
-    find_city,
+    parent,
     resolve_district,
 )
 from kg.loaders.names import normalise_entity_name
@@ -44,12 +44,17 @@ class EntityRegistry:
     def district(self, d: District) -> str:
         if d.id in self.seen:
             return d.id
-        props = {"level": d.level, "province": d.province, "city": d.city, "aliases": list(d.aliases)}
-        self._node(Node(d.id, "District", d.name, None, props))
-        if not d.is_city:
-            parent = find_city(d.city)
-            if parent is not None:
-                self.out.append(Edge(d.id, self.district(parent), "LOCATED_IN"))
+        props = {
+            "level": d.level,
+            "province": d.province,
+            "city": d.city,
+            "aliases": list(d.aliases),
+            "code": d.code or None,
+        }
+        self._node(Node(d.id, "District", d.name, None, {k: v for k, v in props.items() if v is not None}))
+        up = parent(d)  # county -> prefecture -> province (reference table facts)
+        if up is not None:
+            self.out.append(Edge(d.id, self.district(up), "LOCATED_IN"))
         return d.id
 
     def plan_districts(self) -> None:

@@ -178,9 +178,7 @@ class Extractor:
                     found[d.name] = (u, d0, tier or d.tier, group or d.group, scheme or d.scheme)
         for name, (unit, d, tier, group, scheme) in found.items():
             src = self.source(unit, unit.text, d.start, d.end)
-            self.entities.cluster(
-                name, src, {"tier": tier, "group": group, "scheme": scheme, "basis": "text"}
-            )
+            self.entities.cluster(name, src, {"tier": tier, "group": group, "scheme": scheme})
 
     def domain_cluster(self, unit: Unit) -> str | None:
         """The cluster a domain line of a box names (``汽车`` in 专栏 …重点领域、重点平台): one of the
@@ -193,7 +191,7 @@ class Extractor:
         cid = self.entities.cluster_named(name) or cluster_containing(name, clusters)
         if cid is None:
             src = self.source(unit, unit.text, 0, len(unit.text.text))
-            props = {"tier": domain_group(box.title), "scheme": box.title, "basis": "list"}
+            props = {"tier": domain_group(box.title), "scheme": box.title}
             cid = self.entities.cluster(name, src, props)
         return cid
 

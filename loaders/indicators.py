@@ -151,8 +151,27 @@ def _layout(rows: list[Row], roles: dict[str, int], width: int) -> list[tuple[Ro
     return out
 
 
+def _fold_series_column(table: Table) -> Table:
+    """A header cell spanning two columns (指标 over name and series, a web page's colspan) leaves a
+    blank header after the name: rows with a value there carry a series (one cell more than the
+    header, the pipe layout's shape), the others lose the empty cell."""
+    from dataclasses import replace
+
+    name = column_roles(table.header).get("name")
+    if name is None or name + 1 >= len(table.header) or table.header[name + 1].strip():
+        return table
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        if name + 1 < len(cells) and not cells[name + 1].text:
+            cells = cells[: name + 1] + cells[name + 2 :]
+        rows.append(replace(row, cells=cells))
+    return replace(table, header=table.header[: name + 1] + table.header[name + 2 :], rows=rows)
+
+
 def parse_indicators(table: Table) -> list[IndicatorRow]:
     """One row per indicator series, values as written plus parsed numbers beside them."""
+    table = _fold_series_column(table)
     roles = column_roles(table.header)
     kind = table_kind(table) or "main"
     width = len(table.header)

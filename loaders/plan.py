@@ -16,7 +16,7 @@ NAME_MAX = 40  # characters of text shown as the name of a paragraph-like node
 def plan_id_from_path(path: str | Path) -> str:
     """A stable plan id from a file name: ``hangzhou-15th-five-year-plan-outline``."""
     stem = Path(path).name
-    stem = re.sub(r"\.(txt|md|text)$", "", stem, flags=re.I)
+    stem = re.sub(r"\.(txt|md|text|html?|xhtml|shtml|pdf|docx)$", "", stem, flags=re.I)
     stem = re.sub(r"[\s/\\#?%<>\"'`{}|^]+", "-", stem).strip("-")
     return stem or "plan"
 

@@ -1,7 +1,8 @@
 """Reading plan files: bytes -> text, with clear one-line errors for input that is not a plan.
 
 The decoded text (line endings normalised to ``\\n``) is "the input" that every quote is an exact
-substring of.
+substring of. A web page (content sniffing: the file opens with ``<!DOCTYPE html`` / ``<html``; a
+``.html`` name is a hint) is first linearised to such a text by ``kg.loaders.html_reader``.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ def _decode_guess(data: bytes, name: str) -> str:
 
 
 def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
+    """The text of a plan file; a web page gives the text of its article (see ``html_reader``)."""
     path = Path(path)
     if not path.exists():
         raise PlanInputError(f"{path}: no such file")
@@ -111,4 +113,8 @@ def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise PlanInputError(f"{path}: cannot read ({err.strerror})") from None
+    from kg.loaders.html_reader import html_plan_text, looks_like_html
+
+    if looks_like_html(data, path.name):
+        return html_plan_text(data, str(path), encoding).text
     return decode_plan_bytes(data, str(path), encoding)

@@ -78,6 +78,10 @@ class PLAN(DefinedNamespace):
     attribute: URIRef
     binding: URIRef
     tier: URIRef
+    group: URIRef
+    code: URIRef
+    layout: URIRef
+    readAs: URIRef
     level: URIRef
     aliases: URIRef
     # edge (rdf:Statement) properties

@@ -96,7 +96,18 @@ def test_a_provincial_plan_names_cities_and_locates_platforms_in_them():
         if k == "LOCATED_IN" and graph.nodes[u]["type"] == "Platform"
     }
     assert located == {"宁波前湾新区": "宁波市", "杭州城西科创大走廊": "杭州市"}
-    cities = {a["name"] for _, a in graph.nodes(data=True) if a["type"] == "District"}
-    assert cities == {"杭州市", "宁波市", "温州市"}
+    places = {a["name"]: a["level"] for _, a in graph.nodes(data=True) if a["type"] == "District"}
+    assert places == {
+        "杭州市": "sub-provincial city",
+        "宁波市": "sub-provincial city",
+        "温州市": "prefecture-level city",
+        "浙江省": "province",
+    }
+    chain = {
+        (graph.nodes[u]["name"], graph.nodes[v]["name"])
+        for u, v, k in graph.edges(keys=True)
+        if k == "LOCATED_IN" and graph.nodes[u]["type"] == "District"
+    }
+    assert chain == {("杭州市", "浙江省"), ("宁波市", "浙江省"), ("温州市", "浙江省")}
     targets = {(a["value"], a["unit"], a["year"]) for _, a in graph.nodes(data=True) if a["type"] == "Target"}
     assert targets == {("11", "万亿元", 2030), ("3.6", "%", 2030)}
