@@ -21,7 +21,7 @@ from kg.loaders.plan import short_name, unit_id
 from kg.loaders.projects import find_projects
 from kg.loaders.sentences import is_commitment, is_retrospective, plan_period, split_sentences
 from kg.loaders.structure import ParsedPlan, Unit
-from kg.loaders.table_records import layout_records, scheme_records
+from kg.loaders.table_interpreters import looks_like_indicators, read_layout_table, read_scheme_table
 from kg.loaders.targets import extract_targets
 from kg.loaders.text import MappedText, clean
 from kg.records import Edge, Node, Source
@@ -81,7 +81,12 @@ class Extractor:
         self.entities.plan_districts()
         tables = [u for u in self.plan.root.walk() if u.kind == "Table" and u.table is not None]
         # schemes first, so that cluster names are known to the other tables and the running text
-        layouts = {id(unit) for unit in tables if not scheme_records(self, unit)}
+        read_as: dict[int, list[str]] = {}
+        for unit in tables:
+            name = read_scheme_table(self, unit)
+            if name is not None:
+                read_as[id(unit)] = [name]
+        layouts = {id(unit) for unit in tables if id(unit) not in read_as}
         part_goal: str | None = None
         aim_kind = "Part" if any(u.kind == "Part" for u in self.plan.root.children) else "Chapter"
         self.defined_clusters()
@@ -91,7 +96,7 @@ class Extractor:
             if unit.kind == aim_kind:
                 part_goal = self.part_goal(unit)
             elif unit.kind == "Table" and id(unit) in layouts:
-                layout_records(self, unit, part_goal)
+                read_as[id(unit)] = read_layout_table(self, unit, part_goal)
             elif unit.kind == "Paragraph" and unit.text is not None:
                 container = unit.parent
                 self.topic = self.topic_cluster(unit)
@@ -117,8 +122,35 @@ class Extractor:
                             not is_retrospective(sentence, self.period) and extract_targets(sentence)
                         ):
                             self.measure(unit, container, start, end, part_goal)
+        self.report_tables(tables, read_as)
         self.report_gaps()
         yield from self.out
+
+    def report_tables(self, tables: list[Unit], read_as: dict[int, list[str]]) -> None:
+        """Each table's node says what read it and in which layout its cells came; an indicator
+        table that gave no indicator, or a plan that announces its main indicators (主要指标) but
+        has no indicator table, is a problem."""
+        read_indicators = False
+        for unit in tables:
+            names = read_as.get(id(unit), [])
+            tid = unit_id(self.plan, unit)
+            props = {"readAs": names, "layout": unit.table.kind}
+            self.out.append(Node(tid, "Table", unit.title or unit.table.caption or "表格", None, props))
+            got = any(i.startswith(f"{self.plan.plan_id}/indicator/") for i in indicators_of(self.out, tid))
+            read_indicators = read_indicators or got
+            if looks_like_indicators(unit.table) and not got:
+                self.problem(
+                    "indicator-table-not-read",
+                    f"a table with indicator headers ({' | '.join(unit.table.header)[:60]}) "
+                    "gave no indicator",
+                    unit.line_start,
+                )
+        if not read_indicators and _announces_indicators(self.plan):
+            self.problem(
+                "indicator-table-missing",
+                "the plan names its main indicators (主要指标) but no indicator table was read",
+                _announces_indicators(self.plan),
+            )
 
     def report_gaps(self) -> None:
         """Problems a user should see: what was found but not fully understood."""
@@ -441,6 +473,24 @@ def _measure_name(sentence: str) -> str:
     head = re.sub(r"^\s*(?:\d{1,2}\s*[.、]|[（(][^）)]{1,3}[）)]|[一二三四五六七八九十]+、)\s*", "", sentence)
     first = re.split(r"[。：:]", head, maxsplit=1)[0]
     return first if 2 <= len(first) <= 30 else head
+
+
+def indicators_of(records: list, table_id: str) -> list[str]:
+    """Ids of the Indicator nodes PART_OF ``table_id``."""
+    return [r.start for r in records if isinstance(r, Edge) and r.type == "PART_OF" and r.end == table_id]
+
+
+MAIN_INDICATORS = re.compile(r"主要指标")
+
+
+def _announces_indicators(plan: ParsedPlan) -> int | None:
+    """The line of a heading, box or table caption naming the plan's main indicators, if any."""
+    for unit in plan.root.walk():
+        if unit.kind in ("Box", "Chapter", "Section", "Table") and MAIN_INDICATORS.search(unit.title or ""):
+            return unit.line_start
+        if unit.kind == "Paragraph" and len(unit.title) <= 30 and MAIN_INDICATORS.search(unit.title):
+            return unit.line_start
+    return None
 
 
 def extraction_records(plan: ParsedPlan, problems: list[dict]) -> Iterator[Node | Edge]:

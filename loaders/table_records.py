@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.loaders.clusters import parse_cluster_list, parse_cluster_table
 from kg.loaders.entity_lists import split_entity_list
 from kg.loaders.entity_records import cluster_keys
 from kg.loaders.gazetteer import resolve_district
-from kg.loaders.indicators import parse_indicators, table_kind
+from kg.loaders.indicators import parse_indicators
 from kg.loaders.plan import unit_id
 from kg.loaders.structure import Unit
 from kg.records import Edge, Node
@@ -26,39 +25,16 @@ SCHEME_WORDS = re.compile(r"集群|产业体系|产业链")
 PROJECT_FIELD = re.compile(r"项目")
 
 
-def scheme_records(ex: Extractor, unit: Unit) -> bool:
-    """Indicator tables and industry-cluster schemes (first, so that cluster names are known)."""
-    table = unit.table
-    kind = table_kind(table)
-    if kind:
-        indicator_records(ex, unit, kind)
-        return True
-    rows = parse_cluster_table(table)
-    if len({r.cluster for r in rows}) >= 2:
-        cluster_records(ex, unit, rows)
-        return True
-    if table.kind == "spaced" and (
-        SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))
-    ):
-        rows = parse_cluster_list(ex.plan.lines, table.start, table.end)
-        if len({r.cluster for r in rows}) >= 2:
-            cluster_records(ex, unit, rows)
-            return True
-    return False
-
-
 def layout_records(ex: Extractor, unit: Unit, goal: str | None) -> None:
-    """Any other table: tables laid out by district give LOCATED_IN (platforms) or SUPPORTS
-    (industries); every row is a Measure of the plan, with the targets and entities it names, and
-    the items of a 项目 column are Projects."""
+    """Every row of a table no scheme claimed is a Measure of the plan, with the targets and
+    entities it names; the items of a 项目 column are Projects, of a 平台 column Platforms."""
     table = unit.table
-    by_district = district_platform_records(ex, unit) or district_industry_records(ex, unit)
     columns = {j: "project" for j, h in enumerate(table.header) if PROJECT_FIELD.search(h)}
     columns |= {j: "platform" for j, h in enumerate(table.header) if j and PLATFORM_FIELD.search(h)}
     for row in table.rows:
         if any(c.text for c in row.cells):
             ex.row_measure(unit, row, goal, columns)
-    if not by_district and not table.rows:
+    if not table.rows:
         ex.problem(
             "table-not-interpreted",
             f"table '{table.caption or ' | '.join(table.header)[:40]}' has no rows",

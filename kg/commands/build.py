@@ -74,6 +74,24 @@ def print_problems(graph) -> None:
     Console().print(table)
 
 
+def print_tables(graph) -> None:
+    """Every table of every plan: where it stands, the layout its cells came in, what read it."""
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = sorted(
+        (a["source"]["planId"], a["source"]["lineStart"], a.get("layout") or "", a.get("readAs"), a["name"])
+        for _, a in graph.nodes(data=True)
+        if a["type"] == "Table" and a.get("layout")
+    )
+    table = Table(title=f"{len(rows)} tables")
+    for column in ("plan", "line", "layout", "read as", "table"):
+        table.add_column(column, overflow="fold")
+    for plan, line, layout, read_as, name in rows:
+        table.add_row(plan, str(line), layout, ", ".join(read_as or []) or "(kept as rows)", name)
+    Console().print(table)
+
+
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
@@ -108,7 +126,9 @@ def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
     def stats(docs, encoding):
-        """Counts by node and edge type, and every extraction problem with its line."""
+        """Counts by node and edge type, every table with what read it, and every extraction problem
+        with its line."""
         graph = build_or_fail(docs, encoding)
         print_summary(graph, [])
+        print_tables(graph)
         print_problems(graph)

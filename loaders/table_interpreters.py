@@ -1,0 +1,145 @@
+"""Table interpreters: one small class per kind of table, claimed by header and content, in one
+ordered registry (the model is ``exports/registry.py``). Layout is not their business: every table
+reaches them as the document model's header and rows (``table_model``), whatever the input did.
+
+Two stages: scheme tables (indicators, cluster schemes) are read first, so that cluster names are
+known to the other tables and to the running text; layout tables are read in document order (they
+need the part's goal). The first scheme interpreter that claims a table reads it; of the layout
+interpreters, the first district table interpreter that reads a table does, and every remaining
+table's rows are measures. What read a table is recorded on its node (``readAs``), with the layout
+its cells came in (``layout``); an indicator-looking table that gave no indicator is a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from kg.loaders.clusters import parse_cluster_list, parse_cluster_table
+from kg.loaders.indicators import table_kind
+from kg.loaders.table_model import Table
+from kg.loaders.table_records import (
+    SCHEME_WORDS,
+    cluster_records,
+    district_industry_records,
+    district_platform_records,
+    indicator_records,
+    layout_records,
+)
+
+if TYPE_CHECKING:
+    from kg.loaders.extract import Extractor
+    from kg.loaders.structure import Unit
+
+
+class TableInterpreter:
+    """Claims a table by its header and content and reads it into records."""
+
+    name: ClassVar[str]
+
+    def claims(self, table: Table) -> bool:
+        raise NotImplementedError
+
+    def read(self, ex: Extractor, unit: Unit) -> None:
+        raise NotImplementedError
+
+
+class IndicatorTable(TableInterpreter):
+    """The plan's main-indicator table (指标 … 属性, a target or base-year column)."""
+
+    name = "indicators"
+
+    def claims(self, table: Table) -> bool:
+        return table_kind(table) == "main"
+
+    def read(self, ex: Extractor, unit: Unit) -> None:
+        indicator_records(ex, unit, "main")
+
+
+class PreviousPlanTable(IndicatorTable):
+    """The previous plan's completion table (a 完成情况 column)."""
+
+    name = "previous-plan indicators"
+
+    def claims(self, table: Table) -> bool:
+        return table_kind(table) == "previous_plan"
+
+    def read(self, ex: Extractor, unit: Unit) -> None:
+        indicator_records(ex, unit, "previous_plan")
+
+
+class ClusterSchemeTable(TableInterpreter):
+    """A tiered cluster table: (tier,) cluster, field label, text; two clusters at least."""
+
+    name = "cluster scheme"
+
+    def claims(self, table: Table) -> bool:
+        return len({r.cluster for r in parse_cluster_table(table)}) >= 2
+
+    def read(self, ex: Extractor, unit: Unit) -> None:
+        cluster_records(ex, unit, parse_cluster_table(unit.table))
+
+
+class ClusterListTable(TableInterpreter):
+    """A numbered cluster / chain list laid out with runs of spaces, captioned as a scheme."""
+
+    name = "cluster list"
+    lines: list[str] | None = None
+
+    def _rows(self, ex: Extractor, table: Table):
+        return parse_cluster_list(ex.plan.lines, table.start, table.end)
+
+    def claims(self, table: Table) -> bool:
+        captioned = SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))
+        return table.kind == "spaced" and bool(captioned)
+
+    def read(self, ex: Extractor, unit: Unit) -> None:
+        cluster_records(ex, unit, self._rows(ex, unit.table))
+
+    def reads(self, ex: Extractor, table: Table) -> bool:
+        return len({r.cluster for r in self._rows(ex, table)}) >= 2
+
+
+SCHEME_STAGE: tuple[TableInterpreter, ...] = (
+    IndicatorTable(),
+    PreviousPlanTable(),
+    ClusterSchemeTable(),
+    ClusterListTable(),
+)
+
+
+def read_scheme_table(ex: Extractor, unit: Unit) -> str | None:
+    """Read ``unit``'s table with the first scheme interpreter that claims it; its name, or None."""
+    table = unit.table
+    for interpreter in SCHEME_STAGE:
+        if not interpreter.claims(table):
+            continue
+        if isinstance(interpreter, ClusterListTable) and not interpreter.reads(ex, table):
+            continue
+        interpreter.read(ex, unit)
+        return interpreter.name
+    return None
+
+
+def read_layout_table(ex: Extractor, unit: Unit, goal: str | None) -> list[str]:
+    """A table no scheme interpreter claimed: district tables give LOCATED_IN (platforms) or
+    SUPPORTS (industries), and every row is a measure. The names of what read it."""
+    names = []
+    if district_platform_records(ex, unit):
+        names.append("district platforms")
+    elif district_industry_records(ex, unit):
+        names.append("district industries")
+    layout_records(ex, unit, goal)
+    if unit.table.rows:
+        names.append("measures")
+    return names
+
+
+INDICATOR_HEADER = re.compile(r"指标")
+ATTRIBUTE_HEADER = re.compile(r"属性")
+
+
+def looks_like_indicators(table: Table) -> bool:
+    """Header words of an indicator table (指标 and 属性), whoever read it."""
+    head = " ".join(table.header)
+    return bool(INDICATOR_HEADER.search(head) and ATTRIBUTE_HEADER.search(head))
