@@ -44,21 +44,36 @@ ALT_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(\
 class _AltHeading:
     """A ``一、`` / ``（一）`` heading shaped like a HEADING match: group(1) number, group(2) 章/节."""
 
-    def __init__(self, number: str, kind: str):
+    def __init__(self, number: str, kind: str, style: str):
         self._groups = (None, number, kind)
-        self.label = f"{number}、" if kind == "章" else f"（{number}）"
+        self.label = f"{number}、" if style == "一、" else f"（{number}）"
 
     def group(self, i: int) -> str:
         return self._groups[i]
 
 
-def alt_heading(line: str) -> _AltHeading | None:
-    if _ends_sentence(line) or line.endswith(("，", "、")):
+def alt_styles(used: set[str]) -> dict[str, str]:
+    """The levels that ``一、`` and ``（一）`` headings take, under the 第X篇/章/节 levels a plan uses:
+    the next free levels (a ``一、`` under 第X章 is a section); none when all three are used.
+
+    >>> alt_styles(set()), alt_styles({"篇"}), alt_styles({"篇", "章"}), alt_styles({"篇", "章", "节"})
+    ({'一、': '章', '（一）': '节'}, {'一、': '章', '（一）': '节'}, {'一、': '节'}, {})
+    """
+    if "章" not in used:
+        return {"一、": "章", "（一）": "节"}
+    if "节" not in used:
+        return {"一、": "节"}
+    return {}
+
+
+def alt_heading(line: str, styles: dict[str, str] | None = None) -> _AltHeading | None:
+    styles = {"一、": "章", "（一）": "节"} if styles is None else styles
+    if not styles or _ends_sentence(line) or line.endswith(("，", "、")):
         return None
-    for pattern, kind in ((ALT_CHAPTER, "章"), (ALT_SECTION, "节")):
+    for pattern, style in ((ALT_CHAPTER, "一、"), (ALT_SECTION, "（一）")):
         m = pattern.match(line)
-        if m:
-            return _AltHeading(m.group(1), kind)
+        if m and style in styles:
+            return _AltHeading(m.group(1), styles[style], style)
     return None
 
 
@@ -289,7 +304,7 @@ class _Builder:
         self.lines = raw.split("\n")
         self.offsets = _line_offsets(self.lines)
         self.plan_id = plan_id
-        self.alt_headings = False  # set when the plan has no 第X篇/章 headings at all
+        self.alt_styles: dict[str, str] = {}  # the levels of 一、/（一） headings in this plan
         self.artefacts: set[int] = set()  # 1-based lines of the web page around the plan
 
     def mapped(self, start: int, end: int, marks: bool = False) -> MappedText:
@@ -312,9 +327,8 @@ class _Builder:
         toc = find_contents(lines)
         box_kinds = _box_kinds(lines, toc)
         body = lines[toc[1] :] if toc else lines
-        self.alt_headings = not any(
-            (m := HEADING.match(line.strip())) and m.group(2) in "篇章" for line in body
-        )
+        used = {m.group(2) for line in body if (m := HEADING.match(line.strip()))}
+        self.alt_styles = alt_styles(used)
         stop = toc[0] - 1 if toc else _first_heading(lines)
         title_span = genre_title(lines, stop) or _title_block(lines, stop)
         title = self.mapped(title_span[0] + 1, title_span[1]).text if title_span else ""
@@ -369,7 +383,7 @@ class _Builder:
                 i = min(block.end, end) + 1
                 continue
             stripped = line.strip()
-            m = HEADING.match(stripped) or (alt_heading(stripped) if self.alt_headings else None)
+            m = HEADING.match(stripped) or alt_heading(stripped, self.alt_styles)
             if m and len(stripped) <= 80:
                 j = i
                 # a heading continued on the next line (title cut after a comma or mid-phrase)

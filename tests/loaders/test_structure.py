@@ -206,11 +206,13 @@ def test_plans_numbered_yi_and_paren_yi_have_chapters_and_sections():
     assert units(plan, "Paragraph")[-1].title == "一、支持科技城建设。"
 
 
-def test_yi_lines_are_not_headings_when_the_plan_has_chapters():
+def test_yi_lines_are_sections_not_chapters_when_the_plan_has_chapters():
+    # the layout issue: ``一、`` under 第X章 is a section (it was a paragraph before)
     text = "第一章 总则\n\n一、发展基础\n\n正文。\n"
     plan = parse_structure(text, "t")
     assert [u.label for u in units(plan, "Chapter")] == ["第一章"]
-    assert units(plan, "Paragraph")[0].title == "一、发展基础"
+    assert [(u.label, u.title) for u in units(plan, "Section")] == [("一、", "发展基础")]
+    assert units(plan, "Paragraph")[0].title == "正文。"
 
 
 def test_without_parts_the_chapter_titles_are_the_aims_measures_support():
@@ -228,3 +230,33 @@ def test_without_parts_the_chapter_titles_are_the_aims_measures_support():
         if k == "SUPPORTS" and graph.nodes[u]["type"] == "Measure"
     }
     assert supported == {"主要任务"}
+
+
+CHAPTERS_WITH_NUMBERED_SECTIONS = """示范市国民经济和社会发展第十五个五年规划纲要
+
+第一章 建设现代化产业体系
+
+一、做强先进制造业
+
+加快建设示范科技城，到2030年，制造业增加值达到5000亿元。
+
+二、发展现代服务业
+
+提升金融服务能力。
+
+第二章 推进城乡融合
+
+一、推进新型城镇化
+
+推进城市更新。
+"""
+
+
+def test_numbered_lines_under_chapters_are_sections():
+    plan = parse_structure(CHAPTERS_WITH_NUMBERED_SECTIONS, "p")
+    sections = [(u.label, u.title, u.parent.label) for u in plan.root.walk() if u.kind == "Section"]
+    assert sections == [
+        ("一、", "做强先进制造业", "第一章"),
+        ("二、", "发展现代服务业", "第一章"),
+        ("一、", "推进新型城镇化", "第二章"),
+    ]
