@@ -11,8 +11,8 @@ from pathlib import Path
 from bench.timing import median_time
 from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
 from kg.graph import build_graph
-from kg.loaders.reader import read_plan_text
-from kg.loaders.structure import parse_structure
+from kg.loaders.layouts.structure import parse_structure
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import bundled_plan_path, plan_records
 
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.loaders.entities import suffixes
-from kg.loaders.reader import read_plan_text
+from kg.loaders.interpreters.entities import suffixes
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import build_graph_from_texts, bundled_plan_path
 
 DIGITS = "甲乙丙丁戊己庚辛壬癸"  # heavenly stems: CJK, never numerals or stop words

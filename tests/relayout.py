@@ -71,7 +71,7 @@ def _tables(text: str) -> Iterator[tuple[bool, object]]:
     project's own table reader joins the pieces a page break cut and keeps a merged cell (filled
     down) only in the row that opened it, so a re-laid table says what the original says, the way a
     web page or another converter would write the same table."""
-    from kg.loaders.tables import find_table_blocks, parse_table
+    from kg.loaders.layouts.tables import find_table_blocks, parse_table
 
     lines = text.split("\n")
     pos = 0

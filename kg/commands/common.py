@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.loaders.reader import PlanInputError
+from kg.loaders.readers.decode import PlanInputError
 
 
 class BadInput(click.ClickException):

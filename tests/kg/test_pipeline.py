@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from kg.exports.json import generate_json
-from kg.loaders.reader import read_plan_text
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import build_graph_from_paths
 from tests.plans import HANGZHOU, NANJING, built, parsed
 

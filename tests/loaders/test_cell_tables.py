@@ -1,7 +1,7 @@
 """Indicator tables written one cell per line (a PDF converter's layout)."""
 
-from kg.loaders.indicators import parse_indicators, table_kind
-from kg.loaders.tables import find_table_blocks, parse_table
+from kg.loaders.interpreters.indicators import parse_indicators, table_kind
+from kg.loaders.layouts.tables import find_table_blocks, parse_table
 from kg.pipeline import build_graph_from_texts
 
 PLAN = """示范市国民经济和社会发展第十四个五年规划纲要

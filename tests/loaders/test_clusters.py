@@ -1,7 +1,7 @@
 from collections import Counter
 
-from kg.loaders.clusters import clusters, parse_cluster_list, parse_cluster_table, tier_of
-from kg.loaders.tables import find_table_blocks, parse_table, parse_tables
+from kg.loaders.interpreters.clusters import clusters, parse_cluster_list, parse_cluster_table, tier_of
+from kg.loaders.layouts.tables import find_table_blocks, parse_table, parse_tables
 from tests.loaders.table_samples import CLUSTER_LIST, HANGZHOU, NANJING, SHIFTED_PAGE_BREAK, plan_lines
 
 
@@ -66,7 +66,7 @@ def test_hangzhou_296x_clusters():
 
 def test_cluster_list_sample():
     lines = CLUSTER_LIST.split("\n")
-    rows = parse_cluster_list(lines, 1, 5)
+    rows = parse_cluster_list(parse_table(lines, find_table_blocks(lines)[0]))
     assert [(r.cluster, r.field, r.text, r.number, r.line) for r in rows] == [
         ("甲产业（乙服务）", "产业集群", "甲产业（乙服务）", "1", 3),
         ("甲产业（乙服务）", "产业链", "甲链", "1", 3),
@@ -79,7 +79,7 @@ def test_cluster_list_sample():
 def test_nanjing_1026_scheme():
     lines = list(plan_lines(NANJING))
     block = next(b for b in find_table_blocks(lines) if "产业链" in lines[b.start])
-    rows = parse_cluster_list(lines, block.start, block.end)
+    rows = parse_cluster_list(parse_table(lines, block))
     names = [r.cluster for r in rows if r.field == "产业集群"]
     assert names == [
         "人工智能（软件和信息服务）",

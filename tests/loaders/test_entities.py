@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.loaders.entities import (
+from kg.loaders.interpreters.entities import (
     find_districts,
     find_institutions,
     find_platforms,
@@ -220,7 +220,7 @@ def test_named_national_bodies_are_platforms_but_grades_and_categories_are_not()
 
 
 def test_cities_by_full_name_or_as_items_of_an_enumeration():
-    from kg.loaders.entities import find_cities
+    from kg.loaders.interpreters.entities import find_cities
 
     text = "推进杭州都市圈与南京都市圈合作，加强与宁波、温州、金华的联动，建设南京路，对接上海市"
     assert [(m.name, m.id) for m in find_cities(text)] == [

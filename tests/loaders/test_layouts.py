@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from kg.loaders.reader import read_plan_text
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import build_graph_from_texts
 from tests.plans import HANGZHOU, built
 

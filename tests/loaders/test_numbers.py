@@ -1,6 +1,6 @@
 import pytest
 
-from kg.loaders.numbers import ParsedValue, parse_number, parse_value, scale_of
+from kg.loaders.interpreters.numbers import ParsedValue, parse_number, parse_value, scale_of
 
 
 @pytest.mark.parametrize(

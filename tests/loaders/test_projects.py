@@ -1,4 +1,4 @@
-from kg.loaders.projects import find_projects
+from kg.loaders.interpreters.projects import find_projects
 
 
 def names(text):

@@ -1,6 +1,6 @@
 import pytest
 
-from kg.loaders.reader import PlanInputError, decode_plan_bytes, read_plan_text
+from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes, read_plan_text
 
 TEXT = "第一章 总则\n到2030年，建成数据集300个。\n"
 

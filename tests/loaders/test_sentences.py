@@ -1,5 +1,5 @@
-from kg.loaders.sentences import is_commitment, plan_period, split_sentences
-from kg.loaders.text import clean
+from kg.loaders.document.text import clean
+from kg.loaders.interpreters.sentences import is_commitment, plan_period, split_sentences
 
 
 def test_sentences_end_at_full_stops_and_semicolons():

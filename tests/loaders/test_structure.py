@@ -2,8 +2,9 @@ from collections import Counter
 
 import pytest
 
-from kg.loaders.contents import find_contents
-from kg.loaders.structure import NotAPlanError, parse_structure
+from kg.loaders.document.tree import NotAPlanError
+from kg.loaders.layouts.contents import find_contents
+from kg.loaders.layouts.structure import parse_structure
 from tests.plans import HANGZHOU, NANJING, parsed
 
 SAMPLE = """示范市国民经济和社会发展

@@ -5,14 +5,14 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.loaders.table_interpreters import (
+from kg.loaders.document.model import Cell, Row, Table
+from kg.loaders.interpreters.table_interpreters import (
     SCHEME_STAGE,
     ClusterSchemeTable,
     IndicatorTable,
     PreviousPlanTable,
     looks_like_indicators,
 )
-from kg.loaders.table_model import Cell, Row, Table
 from kg.pipeline import build_graph_from_texts
 from tests.plans import NANJING, built
 

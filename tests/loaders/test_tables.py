@@ -1,4 +1,4 @@
-from kg.loaders.tables import Table, TableBlock, find_table_blocks, parse_table, parse_tables
+from kg.loaders.layouts.tables import Table, TableBlock, find_table_blocks, parse_table, parse_tables
 from tests.loaders.table_samples import (
     CONTINUED_ROW,
     HANGZHOU,

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.loaders.targets import extract_targets
+from kg.loaders.interpreters.targets import extract_targets
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = [

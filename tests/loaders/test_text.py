@@ -1,4 +1,4 @@
-from kg.loaders.text import clean
+from kg.loaders.document.text import clean
 
 
 def roundtrip(raw: str, start: int, end: int) -> str:

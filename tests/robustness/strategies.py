@@ -6,7 +6,7 @@ from functools import cache
 
 from hypothesis import strategies as st
 
-from kg.loaders.reader import read_plan_text
+from kg.loaders.readers.decode import read_plan_text
 from kg.pipeline import bundled_plan_path
 
 CN_NUMBERS = st.sampled_from(

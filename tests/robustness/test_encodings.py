@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.loaders.reader import MAX_BYTES, PlanInputError, read_plan_text
+from kg.loaders.readers.decode import MAX_BYTES, PlanInputError, read_plan_text
 from kg.pipeline import build_graph_from_paths, bundled_plan_path
 
 PLAN = bundled_plan_path().read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.cli import main
-from kg.loaders.reader import PlanInputError, decode_plan_bytes
+from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
 from kg.pipeline import build_graph_from_texts
 from tests.robustness.conftest import ROBUST
 from tests.robustness.strategies import mutated_plan, structured_text

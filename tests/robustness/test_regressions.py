@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.loaders.reader import PlanInputError
+from kg.loaders.readers.decode import PlanInputError
 from kg.pipeline import build_graph_from_texts
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "regressions"

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.cell_stream import stream_table
-from kg.loaders.cells import (
+from kg.loaders.document.model import Cell, Row, Table, TableBlock
+from kg.loaders.layouts.cell_stream import stream_table
+from kg.loaders.layouts.cells import (
     clean_cell,
     is_separator_row,
     join_cut,
@@ -20,11 +21,10 @@ from kg.loaders.cells import (
     split_pipe,
     split_spaced,
 )
-from kg.loaders.field_layouts import HEADER as FIELD_HEADER
-from kg.loaders.field_layouts import field_block_end, field_rows
-from kg.loaders.stream_layouts import grid_block, grid_rows, stream_block, stream_cells
-from kg.loaders.table_model import Cell, Row, Table, TableBlock
-from kg.loaders.table_repairs import dense_columns, fill_down, shift_right
+from kg.loaders.layouts.fields import HEADER as FIELD_HEADER
+from kg.loaders.layouts.fields import field_block_end, field_rows
+from kg.loaders.layouts.repairs import dense_columns, fill_down, shift_right
+from kg.loaders.layouts.streams import grid_block, grid_rows, stream_block, stream_cells
 
 HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+[篇章节]")
 BOX_TITLE = re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+")

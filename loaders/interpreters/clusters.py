@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.loaders.cells import clean_cell, split_spaced
-from kg.loaders.table_model import Table
+from kg.loaders.document.model import Cell, Row, Table
+from kg.loaders.lexicon.headers import tier_of
 
-_TIER = re.compile(r"^(?P<count>\d+|[一二两三四五六七八九十]+)\s*个(?P<rest>.+)$")
-_LEVEL = re.compile(r"^(.+?级)")
 _ITEM = re.compile(r"^\s*(\d+)\s*[．.、]\s*(\S.*)$")
 MAX_LABEL = 12  # field labels and cluster names are short; longer cells are text
 
@@ -27,18 +25,6 @@ class ClusterRow:
     text: str
     line: int
     number: str | None = None  # the item number in a numbered list scheme
-
-
-def tier_of(cell: str) -> str | None:
-    """``9个千亿级特色产业集群`` -> ``千亿级``; ``6 个未来产业`` -> ``未来产业``; anything else -> None."""
-    match = _TIER.match(clean_cell(cell))
-    if not match:
-        return None
-    rest = match.group("rest")
-    level = _LEVEL.match(rest)
-    if level:
-        return level.group(1)
-    return re.sub(r"(产业)?集群$", "", rest) or rest
 
 
 def parse_cluster_table(table: Table) -> list[ClusterRow]:
@@ -61,23 +47,25 @@ def clusters(rows: list[ClusterRow]) -> list[tuple[str | None, str]]:
     return list(dict.fromkeys((r.tier, r.cluster) for r in rows))
 
 
-def parse_cluster_list(lines: list[str], start: int, end: int) -> list[ClusterRow]:
+def parse_cluster_list(table: Table) -> list[ClusterRow]:
     """A numbered two-column scheme (``1．人工智能（软件和信息服务）    1．人工智能``): each cluster gives a
-    row with field ``产业集群``, each chain a row with the header's second name (default ``产业链``)."""
+    row with field ``产业集群``, each chain a row with the header's second name (default ``产业链``).
+    Read from the table's rows, whatever layout they came in."""
     out: list[ClusterRow] = []
-    chain_field, cluster = "产业链", None
-    for k in range(start, end):
-        cells = [clean_cell(c) for c in split_spaced(lines[k])]
+    named = [h for h in table.header if h]
+    chain_field = named[1] if len(named) == 2 and not any(_ITEM.match(h) for h in named) else "产业链"
+    cluster = None
+    rows = list(table.rows)
+    if any(_ITEM.match(h) for h in table.header):  # no header row: the first row is data
+        rows = [Row([Cell(h, table.rows[0].line_start - 1) for h in table.header], 0, 0), *rows]
+    for row in rows:
+        cells = [c.text if not c.filled else "" for c in row.cells]
         items = [_ITEM.match(c) for c in cells]
-        if not any(items):
-            named = [c for c in cells if c]
-            if len(named) == 2 and cluster is None:
-                chain_field = named[1]
-            continue
-        if cells[0] and items[0]:
+        line = row.line_start
+        if cells and cells[0] and items[0]:
             cluster = items[0].group(2)
-            out.append(ClusterRow(None, cluster, "产业集群", cluster, k + 1, items[0].group(1)))
+            out.append(ClusterRow(None, cluster, "产业集群", cluster, line, items[0].group(1)))
         for match in items[1:]:
             if match and cluster:
-                out.append(ClusterRow(None, cluster, chain_field, match.group(2), k + 1, match.group(1)))
+                out.append(ClusterRow(None, cluster, chain_field, match.group(2), line, match.group(1)))
     return out

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, ClassVar
 
-from kg.loaders.clusters import parse_cluster_list, parse_cluster_table
-from kg.loaders.indicators import table_kind
-from kg.loaders.table_model import Table
-from kg.loaders.table_records import (
+from kg.loaders.document.model import Table
+from kg.loaders.interpreters.clusters import parse_cluster_list, parse_cluster_table
+from kg.loaders.interpreters.indicators import table_kind
+from kg.loaders.interpreters.table_records import (
     SCHEME_WORDS,
     cluster_records,
     district_industry_records,
@@ -28,8 +28,8 @@ from kg.loaders.table_records import (
 )
 
 if TYPE_CHECKING:
-    from kg.loaders.extract import Extractor
-    from kg.loaders.structure import Unit
+    from kg.loaders.document.tree import Unit
+    from kg.loaders.interpreters.extract import Extractor
 
 
 class TableInterpreter:
@@ -87,7 +87,7 @@ class ClusterListTable(TableInterpreter):
     lines: list[str] | None = None
 
     def _rows(self, ex: Extractor, table: Table):
-        return parse_cluster_list(ex.plan.lines, table.start, table.end)
+        return parse_cluster_list(table)
 
     def claims(self, table: Table) -> bool:
         captioned = SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kg.loaders.entity_lists import ListItem, split_entity_list
-from kg.loaders.gazetteer import District, _as_city, candidate_aliases, cities, districts
-from kg.loaders.names import normalise_entity_name
+from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
+from kg.loaders.lexicon.names import normalise_entity_name
+from kg.loaders.reference.gazetteer import District, _as_city, candidate_aliases, cities, districts
 
 __all__ = [
     "EntityMatch",
@@ -91,7 +91,7 @@ class _Suffix:
 
 
 def _table(filename: str) -> list[dict[str, str]]:
-    text = resources.files("kg.loaders").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("kg.loaders.reference").joinpath("data", filename).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines(), delimiter="\t"))
 
 

@@ -11,19 +11,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.loaders.cluster_definitions import find_definitions
-from kg.loaders.cluster_topics import cluster_at_start, cluster_containing, domain_group, domain_heading
-from kg.loaders.entities import find_cities, find_districts, find_institutions, find_platforms, place_names
-from kg.loaders.entity_lists import listed_names, split_entity_list
-from kg.loaders.entity_records import EntityRegistry
-from kg.loaders.gazetteer import district_by_id
-from kg.loaders.plan import short_name, unit_id
-from kg.loaders.projects import find_projects
-from kg.loaders.sentences import is_commitment, is_retrospective, plan_period, split_sentences
-from kg.loaders.structure import ParsedPlan, Unit
-from kg.loaders.table_interpreters import looks_like_indicators, read_layout_table, read_scheme_table
-from kg.loaders.targets import extract_targets
-from kg.loaders.text import MappedText, clean
+from kg.loaders.document.text import MappedText, clean
+from kg.loaders.document.tree import ParsedPlan, Unit
+from kg.loaders.interpreters.cluster_definitions import find_definitions
+from kg.loaders.interpreters.cluster_topics import (
+    cluster_at_start,
+    cluster_containing,
+    domain_group,
+    domain_heading,
+)
+from kg.loaders.interpreters.entities import (
+    find_cities,
+    find_districts,
+    find_institutions,
+    find_platforms,
+    place_names,
+)
+from kg.loaders.interpreters.entity_lists import listed_names, split_entity_list
+from kg.loaders.interpreters.entity_records import EntityRegistry
+from kg.loaders.interpreters.plan import short_name, unit_id
+from kg.loaders.interpreters.projects import find_projects
+from kg.loaders.interpreters.sentences import is_commitment, is_retrospective, plan_period, split_sentences
+from kg.loaders.interpreters.table_interpreters import (
+    looks_like_indicators,
+    read_layout_table,
+    read_scheme_table,
+)
+from kg.loaders.interpreters.targets import extract_targets
+from kg.loaders.reference.gazetteer import district_by_id
 from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")

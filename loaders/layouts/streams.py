@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.cell_stream import _row_number, header_end, is_category, is_header_cell
-from kg.loaders.cells import clean_cell
-from kg.loaders.table_model import Cell
+from kg.loaders.document.model import Cell
+from kg.loaders.layouts.cell_stream import _row_number, header_end, is_category, is_header_cell
+from kg.loaders.layouts.cells import clean_cell
 
 MAX_CELL = 40  # a longer line is running text, not a cell
 _STOP = re.compile(

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.cells import clean_cell
-from kg.loaders.indicators import ATTRIBUTES, DASHES, column_roles
-from kg.loaders.table_model import Cell, Row
+from kg.loaders.document.model import Cell, Row
+from kg.loaders.layouts.cells import clean_cell
+from kg.loaders.lexicon.headers import ATTRIBUTES, DASHES, column_roles
 
 _YEAR = r"(?:19|20)\d\d\s*年?"
 _QUALIFIER = r"(?:预计|预期|完成值?|完成情况|实际值?|目标值?|规划目标|基期值?|现状值?|末)"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.loaders.gazetteer import candidate_aliases, find_city
-from kg.loaders.names import normalise_entity_name
+from kg.loaders.lexicon.names import normalise_entity_name
+from kg.loaders.reference.gazetteer import candidate_aliases, find_city
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def listed_names(text: str) -> list[ListItem]:
     >>> listed_names("培育细胞与基因治疗、核医疗等领域。")
     []
     """
-    from kg.loaders.entities import platform_suffix
+    from kg.loaders.interpreters.entities import platform_suffix
 
     out: list[ListItem] = []
     for m in _BUILD_LIST.finditer(text):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.cells import clean_cell
-from kg.loaders.clusters import tier_of
-from kg.loaders.table_model import Cell, Row
+from kg.loaders.document.model import Cell, Row
+from kg.loaders.layouts.cells import clean_cell
+from kg.loaders.lexicon.headers import tier_of
 
 FIELD_LABEL = re.compile(
     r"""^(?:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.cells import clean_cell
+from kg.loaders.layouts.cells import clean_cell
 
 _HEADING = re.compile(
     r"""^(?:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.loaders.numbers import parse_value
-from kg.loaders.table_model import Row, Table
+from kg.loaders.document.model import Row, Table
+from kg.loaders.interpreters.numbers import parse_value
+from kg.loaders.lexicon.headers import ATTRIBUTES, DASHES, column_roles
 
-ATTRIBUTES = ("预期性", "约束性")
-DASHES = {"", "—", "——", "-", "－", "/", "一"}
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
 _COUNT_NOTE = re.compile(r"[(（]\s*\d+\s*项\s*[)）]$")
@@ -46,39 +45,6 @@ class IndicatorRow:
     actual: str | None = None  # previous plan: how the indicator was met
     kind: str = "main"  # "main" or "previous_plan"
     lines: tuple[int, ...] = ()
-
-
-def column_roles(header: list[str]) -> dict[str, int]:
-    """Column index of each role, by header words.
-
-    >>> column_roles(["类别", "指标", "单位", "2025年完成值", "2030年目标值", "属性"])
-    {'category': 0, 'name': 1, 'unit': 2, 'baseline': 3, 'target': 4, 'attribute': 5}
-    """
-    roles: dict[str, int] = {}
-    for j, text in enumerate(header):
-        role = None
-        if "完成情况" in text or "实际完成" in text:
-            role = "actual"
-        elif "属性" in text:
-            role = "attribute"
-        elif "序号" in text or "编号" in text:
-            role = "number"
-        elif "类别" in text or "分类" in text:
-            role = "category"
-        elif text in ("单位", "计量单位"):
-            role = "unit"
-        elif "年均" in text or "累计" in text:
-            role = "annual"
-        elif "目标" in text:
-            role = "target"
-        elif "指标" in text:
-            role = "name"
-        elif _YEAR.search(text) or "基期" in text or "现状" in text:
-            # two bare year columns (2020年, 2025年): the first is the baseline, the second the target
-            role = "target" if "baseline" in roles and "target" not in roles else "baseline"
-        if role and role not in roles:
-            roles[role] = j
-    return roles
 
 
 def table_kind(table: Table) -> str | None:

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kg.loaders.entity_lists import split_entity_list
-from kg.loaders.entity_records import cluster_keys
-from kg.loaders.gazetteer import resolve_district
-from kg.loaders.indicators import parse_indicators
-from kg.loaders.plan import unit_id
-from kg.loaders.structure import Unit
+from kg.loaders.document.tree import Unit
+from kg.loaders.interpreters.entity_lists import split_entity_list
+from kg.loaders.interpreters.entity_records import cluster_keys
+from kg.loaders.interpreters.indicators import parse_indicators
+from kg.loaders.interpreters.plan import unit_id
+from kg.loaders.reference.gazetteer import resolve_district
 from kg.records import Edge, Node
 
 if TYPE_CHECKING:
-    from kg.loaders.extract import Extractor
+    from kg.loaders.interpreters.extract import Extractor
 
 GOAL_FIELD = re.compile(r"(发展)?目标")
 PLATFORM_FIELD = re.compile(r"平台")

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
-from kg.loaders.reader import PlanInputError, decode_plan_bytes
+from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
 
 # Dropped with their content (their tail text, which belongs to the parent, is kept).
 DROP_TAGS = frozenset(

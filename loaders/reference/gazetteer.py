@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kg.loaders.names import normalise_entity_name
+from kg.loaders.lexicon.names import normalise_entity_name
 
 # A short alias followed by one of these names a landmark, not the district: 钱塘江, 秦淮河, 玄武湖.
 LANDMARK_CHARS = frozenset("江河湖山溪湾路街桥")
@@ -94,7 +94,7 @@ class Region:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("kg.loaders").joinpath("data", filename).read_text(encoding="utf-8")
+    text = resources.files("kg.loaders.reference").joinpath("data", filename).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 

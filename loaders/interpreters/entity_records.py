@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.loaders.gazetteer import (
+from kg.loaders.lexicon.names import normalise_entity_name
+from kg.loaders.reference.gazetteer import (
     District,
     alias_at_start,
     city_of_plan,
@@ -19,7 +20,6 @@ from kg.loaders.gazetteer import (
     parent,
     resolve_district,
 )
-from kg.loaders.names import normalise_entity_name
 from kg.records import Edge, Node, Source
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.loaders.structure import ParsedPlan, Unit
+from kg.loaders.document.tree import ParsedPlan, Unit
 from kg.records import Edge, Node, Source
 
 NAME_MAX = 40  # characters of text shown as the name of a paragraph-like node

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kg.loaders.table_model import Cell, Row
+    from kg.loaders.document.model import Cell, Row
 
 DENSE = 0.9  # a column filled in at least this share of full rows is expected in every row
 SPARSE = 0.6  # a leading column filled in less than this share holds merged group cells
@@ -49,7 +49,7 @@ def fill_down(rows: list[Row], width: int) -> list[Row]:
     """Fill blank cells of leading sparse columns from the group row above (a merged cell in the PDF).
     Only a full row (all dense columns filled) opens a group; its label is then copied down, marked
     ``filled``. A new group in column ``j`` restarts the groups of the columns right of it."""
-    from kg.loaders.table_model import Row
+    from kg.loaders.document.model import Row
 
     ratios = fill_ratio(rows, width)
     leading = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.loaders.text import MappedText
+from kg.loaders.document.text import MappedText
 
 _END = re.compile(r"[。！？；]+[”’」』]?")
 

@@ -23,15 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.loaders import target_terms as terms
-from kg.loaders.numbers import (
+from kg.loaders.interpreters import target_terms as terms
+from kg.loaders.interpreters.numbers import (
     PREFIX_COMPARATORS,
     RANGE_DASHES,
     SUFFIX_COMPARATORS,
     parse_number,
     to_halfwidth,
 )
-from kg.loaders.units import CLASSIFIERS, UNIT_PATTERN
+from kg.loaders.interpreters.units import CLASSIFIERS, UNIT_PATTERN
 
 
 @dataclass(frozen=True)

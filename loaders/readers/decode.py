@@ -2,7 +2,7 @@
 
 The decoded text (line endings normalised to ``\\n``) is "the input" that every quote is an exact
 substring of. A web page (content sniffing: the file opens with ``<!DOCTYPE html`` / ``<html``; a
-``.html`` name is a hint) is first linearised to such a text by ``kg.loaders.html_reader``.
+``.html`` name is a hint) is first linearised to such a text by ``kg.loaders.readers.html``.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
         data = path.read_bytes()
     except OSError as err:
         raise PlanInputError(f"{path}: cannot read ({err.strerror})") from None
-    from kg.loaders.html_reader import html_plan_text, looks_like_html
+    from kg.loaders.readers.html import html_plan_text, looks_like_html
 
     if looks_like_html(data, path.name):
         return html_plan_text(data, str(path), encoding).text

@@ -1,0 +1,2 @@
+"""Stage 2, layouts: lines of any linearisation -> the document model (contents, headings, boxes,
+paragraphs, tables)."""

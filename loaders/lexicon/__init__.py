@@ -1,0 +1,1 @@
+"""The genre's shared vocabulary, used by every stage: names, table header words."""
