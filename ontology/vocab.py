@@ -79,6 +79,9 @@ class PLAN(DefinedNamespace):
     binding: URIRef
     tier: URIRef
     group: URIRef
+    concepts: URIRef
+    conceptMatch: URIRef
+    plan: URIRef
     code: URIRef
     layout: URIRef
     readAs: URIRef

@@ -20,6 +20,7 @@ from kg.loaders.reference.gazetteer import (
     parent,
     resolve_district,
 )
+from kg.loaders.reference.industries import match_concepts
 from kg.records import Edge, Node, Source
 
 
@@ -154,9 +155,13 @@ class EntityRegistry:
         return None
 
     def cluster(self, name: str, source: Source, props: dict) -> str:
+        """A cluster of this plan (its tier, group and scheme are the plan's), linked to the shared
+        industry concepts of the reference vocabulary it matches (``concepts``, ``conceptMatch``)."""
         name = normalise_entity_name(name)
-        cid = f"cluster:{name}"
+        cid = f"{self.plan_id}/cluster/{name}"
         self.clusters.setdefault(name, cid)
+        found, how = match_concepts(name)
+        props = {**props, "plan": self.plan_id, "concepts": list(found), "conceptMatch": how}
         return self._node(Node(cid, "IndustryCluster", name, source, {k: v for k, v in props.items() if v}))
 
 

@@ -31,7 +31,13 @@ from kg.loaders.interpreters.entity_lists import listed_names, split_entity_list
 from kg.loaders.interpreters.entity_records import EntityRegistry
 from kg.loaders.interpreters.plan import short_name, unit_id
 from kg.loaders.interpreters.projects import find_projects
-from kg.loaders.interpreters.sentences import is_commitment, is_retrospective, plan_period, split_sentences
+from kg.loaders.interpreters.sentences import (
+    is_commitment,
+    is_retrospective,
+    period_end_year,
+    plan_period,
+    split_sentences,
+)
 from kg.loaders.interpreters.table_interpreters import (
     looks_like_indicators,
     read_layout_table,
@@ -43,6 +49,8 @@ from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
 GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
+# a section reviewing a period opens with it: “十四五”时期是…, “十四五”以来…
+REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:时期|期间|以来)")
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 
 
@@ -58,6 +66,8 @@ class Extractor:
         self.places = place_names(city.province if city is not None else None)
         self.lead_years: dict[int, int] = {}
         self.period = plan_period(plan.title)  # 十五五: other periods named in a sentence are the past
+        self.end_year = period_end_year(self.period)  # 到“十五五”末, 到规划期末
+        self.reviews: dict[int, bool] = {}  # sections/chapters reviewing the previous period
         self.topic: str | None = None  # the cluster the current paragraph is about, if any
         self.boxes_make_clusters = False
         self.in_domain_list = False  # a box line of a domain list: its build lists name platforms
@@ -127,14 +137,15 @@ class Extractor:
                     self.goal(unit, self.lead_years.get(id(container)))
                 elif container.kind == "Box" and unit.item:
                     self.measure(unit, container, 0, len(unit.text.text), part_goal, item=True)
-                elif container.kind in ("Section", "Chapter", "Box"):
+                elif container.kind in ("Section", "Chapter", "Box") and not self.in_review(unit):
                     lead = LEAD_YEAR.search(unit.text.text)
                     if lead:  # the deadline the goal lines after this paragraph continue
                         self.lead_years[id(container)] = int(lead.group(1))
                     for start, end in split_sentences(unit.text):
                         sentence = unit.text.text[start:end]
                         if is_commitment(sentence, self.period) or (
-                            not is_retrospective(sentence, self.period) and extract_targets(sentence)
+                            not is_retrospective(sentence, self.period)
+                            and extract_targets(sentence, self.end_year)
                         ):
                             self.measure(unit, container, start, end, part_goal)
         self.report_tables(tables, read_as)
@@ -205,6 +216,22 @@ class Extractor:
             src = self.source(unit, text, start, start + len(lead))
             cid = self.entities.cluster(CLUSTER_SUFFIX.sub("", lead) or lead, src, {"scheme": box.title})
         return cid
+
+    def in_review(self, unit: Unit) -> bool:
+        """Is ``unit`` in a review of the previous period (第一章 发展基础: its section, or its
+        chapter when it has no sections, opens with another period: “十四五”时期… in a 十五五
+        plan)? What such a unit reports was achieved, not committed: no measure, no target."""
+        scope = unit.parent
+        while scope is not None and scope.kind not in ("Section", "Chapter"):
+            scope = scope.parent
+        if scope is None or self.period is None:
+            return False
+        key = id(scope)
+        if key not in self.reviews:
+            first = next((c for c in scope.children if c.kind == "Paragraph" and c.text is not None), None)
+            opening = REVIEW_OPENING.match(first.text.text) if first is not None else None
+            self.reviews[key] = bool(opening) and opening.group(1) != self.period
+        return self.reviews[key]
 
     def defined_clusters(self) -> None:
         """Clusters the plan defines in its running text and notes (counted enumerations); a name
@@ -353,7 +380,7 @@ class Extractor:
             def locate(a, b, cell=cell):
                 return self.find_source(table, cell.line, cell.text[a:b])
 
-            for match in extract_targets(cell.text):
+            for match in extract_targets(cell.text, self.end_year):
                 src = locate(match.start, match.end)
                 tid = f"{self.plan.plan_id}/target/{src.line_start}.r{j}.{match.start}"
                 self._target(tid, match, cell.text[match.start : match.end], src, (mid,))
@@ -371,7 +398,7 @@ class Extractor:
     def targets(self, owner: str, unit: Unit, start: int, end: int, default_year: int | None = None) -> None:
         """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
         text = unit.text
-        for match in extract_targets(text.text[start:end]):
+        for match in extract_targets(text.text[start:end], self.end_year):
             a, b = start + match.start, start + match.end
             src = self.source(unit, text, a, b)
             tid = f"{self.plan.plan_id}/target/{src.line_start}.{a}"
@@ -379,7 +406,7 @@ class Extractor:
 
     def targets_in_text(self, unit: Unit, cell_text: str, line: int, owners: list[str]) -> None:
         """Targets in a table cell's text; provenance found on the cell's line."""
-        for match in extract_targets(cell_text):
+        for match in extract_targets(cell_text, self.end_year):
             phrase = cell_text[match.start : match.end]
             src = self.find_source(unit, line, phrase)
             self._target(

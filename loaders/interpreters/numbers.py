@@ -7,6 +7,8 @@ wants absolute values. ``parse_value`` reads a table cell or short phrase (``5.2
 
 >>> parse_number("1.2万"), parse_number("两万亿"), parse_number("二〇三五"), parse_number("百分之十五")
 (1.2, 2.0, 2035.0, 15.0)
+>>> parse_year("二○三○年"), parse_year("2030 年"), parse_year("二〇三〇"), parse_year("十五")
+(2030, 2030, 2030, None)
 >>> scale_of("万亿元"), scale_of("%")
 (1000000000000.0, 0.01)
 >>> parse_value("5以上")
@@ -21,6 +23,10 @@ from dataclasses import dataclass
 import cn2an
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"
+# The zero of a Chinese-numeral year (二〇三〇); PDFs often set it as the circle ○ (U+25CB) instead.
+CN_ZEROS = "〇○零"
+# A year in Chinese numerals (二〇三〇, 二○三五, 一九九八), digit by digit.
+CN_YEAR = rf"[一二][{CN_ZEROS}一二三四五六七八九]{{3}}"
 # Trailing magnitude words that belong to the unit's scale, longest first.
 MAGNITUDES = ("万亿", "亿", "万")
 _MAGNITUDE_FACTOR = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "亿": 1e8}
@@ -91,7 +97,7 @@ def _parse_plain(text: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """The number in ``text`` in its unit's own scale; None when ``text`` is not a number."""
-    text = re.sub(r"\s+", "", to_halfwidth(text))
+    text = re.sub(r"\s+", "", to_halfwidth(text)).replace("○", "〇")
     body, mag = split_magnitude(text)
     if mag and body == "":
         return 1.0
@@ -99,6 +105,15 @@ def parse_number(text: str) -> float | None:
     if value is None and mag:  # 一万二千 style: the magnitude is inside the numeral
         value = _parse_plain(text)
     return value
+
+
+def parse_year(text: str) -> int | None:
+    """A calendar year written ``2030``, ``2030 年``, ``二〇三〇年`` or ``二○三○年``; None otherwise."""
+    text = re.sub(r"\s+", "", to_halfwidth(text)).removesuffix("年")
+    if not re.fullmatch(rf"(?:19|20)\d\d|{CN_YEAR}", text):
+        return None
+    value = parse_number(text)
+    return int(value) if value is not None else None
 
 
 def scale_of(unit: str) -> float:

@@ -4,68 +4,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+import cn2an
 
 from kg.loaders.document.text import MappedText
 
 _END = re.compile(r"[。！？；]+[”’」』]?")
 
+
+@cache
+def _words(name: str) -> tuple[str, ...]:
+    """The first column of ``loaders/reference/data/<name>.tsv`` (header skipped), in file order."""
+    path = resources.files("kg.loaders.reference").joinpath("data", f"{name}.tsv")
+    lines = path.read_text(encoding="utf-8").splitlines()[1:]
+    return tuple(dict.fromkeys(w for line in lines if (w := line.split("\t")[0].strip())))
+
+
 # Verbs that make a sentence a commitment of the plan (what the government will do).
-COMMIT_VERBS = (
-    "推进",
-    "推动",
-    "加快",
-    "建设",
-    "打造",
-    "实施",
-    "支持",
-    "培育",
-    "完善",
-    "深化",
-    "强化",
-    "健全",
-    "构建",
-    "提升",
-    "开展",
-    "发展",
-    "争创",
-    "力争",
-    "布局",
-    "落实",
-    "探索",
-    "鼓励",
-    "优化",
-    "促进",
-    "加强",
-    "扩大",
-    "建立",
-    "创建",
-    "引育",
-    "实现",
-    "确保",
-    "统筹",
-    "谋划",
-    "提高",
-    "保障",
-    "聚焦",
-    "围绕",
-    "培养",
-    "引进",
-    "深入",
-    "全面",
-    "持续",
-    "大力",
-    "积极",
-    "稳步",
-    "有序",
-    "争取",
-    "健全",
-    "推广",
-    "落地",
-    "组建",
-    "筹建",
-)
-# Markers of a retrospective sentence (what was achieved), which is not a commitment.
-RETROSPECTIVE = ("了", "五年来", "已经", "成功", "获评", "入选", "荣获")
+COMMIT_VERBS = _words("sentence_commit_verbs")
+# Markers of a retrospective sentence (what was achieved), which is not a commitment: whole words, so
+# 为了/除了 are no markers (the perfective 了 counts only in the verbs listed with it, 实现了/取得了).
+RETROSPECTIVE = _words("sentence_retrospective")
 # A five-year period named in a sentence (“十四五”时期); another period than the plan's own is the past.
 PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]?五)[”\"]?(?:时期|期间)")
 PLAN_ORDINAL = re.compile(r"第(十[一二三四五六七八九]?)个五年")
@@ -81,6 +42,21 @@ def plan_period(title: str) -> str | None:
     return f"{m.group(1)}五" if m else None
 
 
+def period_end_year(period: str | None) -> int | None:
+    """The last year of a five-year period: ``十五五`` -> 2030, ``十四五`` -> 2025, ``一五`` -> 1957.
+
+    >>> period_end_year("十五五"), period_end_year("十三五"), period_end_year(None)
+    (2030, 2020, None)
+    """
+    m = re.fullmatch(r"([一二三四五六七八九十]{1,3})五", period or "")
+    if not m:
+        return None
+    n = int(cn2an.cn2an(m.group(1), "smart"))
+    if n < 1:
+        return None
+    return 1952 + 5 * n if n <= 2 else 1970 + 5 * (n - 3)  # 1963–1965 lay between 二五 and 三五
+
+
 def split_sentences(text: MappedText) -> Iterator[tuple[int, int]]:
     """Clean-text spans [start, end) of the sentences, end punctuation included."""
     start = 0
@@ -94,8 +70,8 @@ def split_sentences(text: MappedText) -> Iterator[tuple[int, int]]:
 
 
 def is_retrospective(sentence: str, period: str | None = None) -> bool:
-    """A sentence about the past: an aspect marker (了), an achievement word, or another five-year
-    period than the plan's own ``period`` (“十四五”时期 in a 十五五 plan)."""
+    """A sentence about the past: an achievement word (``sentence_retrospective.tsv``: 五年来, 成功,
+    实现了…), or another five-year period than the plan's own ``period`` (“十四五”时期 in a 十五五 plan)."""
     if any(r in sentence for r in RETROSPECTIVE):
         return True
     return period is not None and any(m.group(1) != period for m in PERIOD.finditer(sentence))

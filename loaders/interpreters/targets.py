@@ -10,8 +10,17 @@ they never shift offsets). Rules, all general to the genre:
   Latin letters or other digits (``5G``, ``PM2.5``, ``G60``), ordinals and ranks (``第3个``, ``前10``),
   enumeration tallies (``等9个领域``, ``2个万亿级产业集群``), and quantities that qualify a noun
   (``1000万美元以上数字贸易企业``, ``超2万亿元的城市``);
-* the year is the last ``(力争)(到)2030年`` before the target in the same sentence; a plan-period marker
-  (``“十五五”期间``, ``每年``) after it makes the year None.
+* not targets either: counts in a definition (``“15+8”产业是指15个战略性产业和8个现代服务业``,
+  ``6个未来产业包括…``), counts of industry groups (``9个千亿级特色产业集群``) and list sizes
+  (``6个方面``, ``12项重点任务``);
+* past achievements are no targets: a starting level (``从2020年的5%``, ``由309家``), a change against
+  a base year long past (``较2020年新增14家``), a figure of ``已建成…``/``累计建成…`` with no deadline,
+  and, when the plan's ``end_year`` is known, a figure whose year lies before the plan's period or
+  that a review of another period (``“十四五”时期``) governs;
+* the year is the last ``(力争)(到)2030年`` (or ``二〇三〇年``) before the target in the same sentence,
+  never a base year (``较2025年``); a plan-period marker (``“十五五”期间``, ``每年``) after it makes the
+  year None, or the plan's ``end_year`` for its own period's end (``到“十五五”末``, ``到规划期末``) and
+  for a total over its own period (``“十五五”期间…累计…``).
 
 >>> [t] = extract_targets("到2030年，建成高质量数据集300个。")
 >>> (t.value, t.unit, t.year, t.comparator, t.subject)
@@ -25,12 +34,15 @@ from dataclasses import dataclass
 
 from kg.loaders.interpreters import target_terms as terms
 from kg.loaders.interpreters.numbers import (
+    CN_YEAR,
     PREFIX_COMPARATORS,
     RANGE_DASHES,
     SUFFIX_COMPARATORS,
     parse_number,
+    parse_year,
     to_halfwidth,
 )
+from kg.loaders.interpreters.sentences import period_end_year
 from kg.loaders.interpreters.units import CLASSIFIERS, UNIT_PATTERN
 
 
@@ -59,12 +71,25 @@ _QUANTITY = re.compile(
     rf"\s*(?P<more>[余多])?\s*(?P<unit>{UNIT_PATTERN})?(?:[（(][^）)\d]{{1,3}}[）)])?\s*(?P<suf>{_SUFFIX})?"
 )
 _YEAR = re.compile(
-    r"(?P<asp>力争|争取)?\s*(?:到|至|在|于|截至)?\s*(?P<y>(?:19|20)\d\d|[〇零一二九]{4})\s*年(?:底|末|前)?"
+    rf"(?P<asp>力争|争取)?\s*(?P<to>到|至|在|于|截至)?\s*(?P<y>(?:19|20)\d\d|{CN_YEAR})\s*年(?:底|末|前)?"
 )
 _PERIOD = re.compile(terms.PERIOD_MARKERS)
 _LEAD_WORDS = sorted(terms.LEAD_WORDS, key=len, reverse=True)
 _SENTENCE_END = "。；;！？!?\n|"
 _CLAUSE_END = "，,；;：:。！？!?\n|"
+_OWN_END = re.compile(r"“?(十[一二三四五六七八九]五)”?末|规划期末")
+_OTHER_PERIOD = re.compile(r"“?(十[一二三四五六七八九]?五)”?(?:时期|期间|末|以来|规划)")
+_BASE_YEAR_AFTER = ("相比", "相较", "对比")
+_BASELINE_FIGURE = re.compile(rf"(?:从|由)\s*(?:(?:(?:19|20)\d\d|{CN_YEAR})\s*年(?:底|末)?\s*的?)?\s*$")
+# 城镇化率从2020年的5%提高到2025年的8% -> the subject is what stands before 从.
+_BASELINE_SPAN = re.compile(
+    rf"(?:从|由)\s*(?:(?:(?:19|20)\d\d|{CN_YEAR})\s*年(?:底|末)?\s*的?)?\s*[\d.,]+\s*\S{{0,4}}?"
+    rf"\s*(?:{'|'.join(sorted(terms.EQUALS_VERBS, key=len, reverse=True))})"
+    rf"\s*(?:(?:(?:19|20)\d\d|{CN_YEAR})\s*年(?:底|末)?\s*的?)?\s*$"
+)
+_GROUP_NOUNS = re.compile(
+    rf"[^{_CLAUSE_END}、和及与]*?(?:{'|'.join(terms.words('target_group_nouns'))})(?:[{_CLAUSE_END}、和及与]|$)"
+)
 _QUOTES = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"|「[^」]{0,20}」")
 
 
@@ -91,6 +116,11 @@ def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
     if before[-1:] and _is_latin_or_digit(before[-1]) or after[:1] and _is_latin_or_digit(after[0]):
         return True
     if before.endswith(("第", "前", "等", "No")) or re.match(r"[十百千万亿]+级", after):
+        return True
+    count = unit in CLASSIFIERS and not m.group("suf")
+    if count and after.startswith(terms.TALLY_NOUNS):  # 6个方面, 12项重点任务: the size of a list
+        return True
+    if count and _GROUP_NOUNS.match(after):  # 15个战略性产业和8个现代服务业: the size of a group
         return True
     if unit.endswith("年") and any(
         g and re.fullmatch(r"(?:19|20)\d\d", g) for g in (m.group("low"), m.group("high"))
@@ -185,22 +215,87 @@ def _sentence_spans(text: str):
         yield start, len(text)
 
 
-def _governing_year(sentence: str, upto: int) -> tuple[int | None, bool, int | None]:
-    """(year, aspiration, offset of the year phrase) of the last deadline before ``upto``."""
-    year, aspiration, at, last = None, False, None, -1
+def _base_year(sentence: str, y: re.Match) -> bool:
+    """``较2020年``, ``比2025年``, ``与2025年相比``, ``从2020年的``: the base of a change, not a deadline."""
+    if y.group("to"):
+        return False
+    prev = sentence[: y.start("y")].rstrip()
+    return prev.endswith(terms.BASELINE_MARKERS) or sentence[y.end() :].lstrip().startswith(_BASE_YEAR_AFTER)
+
+
+def _years(sentence: str, upto: int):
+    """(match, year, is a base year) of each year phrase before ``upto``; ranges (2001—2005) skipped."""
     for y in _YEAR.finditer(sentence, 0, upto):
         prev = sentence[: y.start("y")].rstrip()
         nxt = sentence[y.end() :].lstrip()
-        if prev[-1:] in RANGE_DASHES or prev[-1:].isdigit() or nxt[:1] in RANGE_DASHES:
+        if prev and (prev[-1] in RANGE_DASHES or prev[-1].isdigit()) or nxt[:1] and nxt[0] in RANGE_DASHES:
             continue
-        number = parse_number(y.group("y"))
-        if number and 1900 <= number <= 2100:
+        year = parse_year(y.group("y"))
+        if year and 1900 <= year <= 2100:
+            yield y, year, _base_year(sentence, y)
+
+
+def _governing_year(
+    sentence: str, upto: int, end_year: int | None = None
+) -> tuple[int | None, bool, int | None, re.Match | None]:
+    """(year, aspiration, offset of the year phrase, period marker) of the last deadline before ``upto``;
+    the period marker is the one that governs instead of a year, if any."""
+    year, aspiration, at, last, marker = None, False, None, -1, None
+    for y, number, base in _years(sentence, upto):
+        if not base:
             at = y.start() + len(y.group(0)) - len(y.group(0).lstrip())
-            year, aspiration, last = int(number), bool(y.group("asp")), y.end()
+            year, aspiration, last = number, bool(y.group("asp")), y.end()
     for p in _PERIOD.finditer(sentence, 0, upto):
         if p.start() >= last:
-            year, aspiration, at, last = None, False, None, p.end()
-    return year, aspiration, at
+            year, aspiration, at, last, marker = None, False, None, p.end(), p
+    if marker is not None and end_year is not None and _own_end(marker.group(0), end_year):
+        year = end_year  # 到“十五五”末, 到规划期末: the plan's last year
+    return year, aspiration, at, marker
+
+
+def _own_end(marker: str, end_year: int) -> bool:
+    """The marker names the end of the plan's own period (``“十五五”末`` in a plan ending in 2030)."""
+    m = _OWN_END.search(marker)
+    return m is not None and (m.group(1) is None or period_end_year(m.group(1)) == end_year)
+
+
+def _own_period(marker: str, end_year: int) -> bool:
+    """The marker names the plan's own period (``“十五五”期间``, ``规划期内``)."""
+    p = re.search(r"十[一二三四五六七八九]五", marker)
+    return period_end_year(p.group(0)) == end_year if p else marker.startswith("规划期")
+
+
+def _past(
+    sentence: str, m: re.Match, year: int | None, marker: re.Match | None, end_year: int | None
+) -> bool:
+    """True when the quantity reports what was achieved rather than what the plan commits to."""
+    pre = sentence[: m.start()]
+    if _BASELINE_FIGURE.search(pre):  # 从2020年的5%, 由309家: the starting level
+        return True
+    start = end_year - 4 if end_year is not None else None
+    if start is not None and year is not None and year < start:  # 2025年…超6千亿元 in a 十五五 plan
+        return True
+    deadline = year is not None or (
+        marker is not None and (end_year is None or _own_period(marker.group(0), end_year))
+    )
+    future = deadline or any(w in pre for w in terms.FUTURE_MARKERS)
+    if future:
+        return False
+    if start is not None:
+        other = [p for p in _OTHER_PERIOD.finditer(pre) if period_end_year(p.group(1)) != end_year]
+        if other:  # “十四五”时期…提升至59.0%: a review of another period
+            return True
+    bases = [y for _, y, base in _years(sentence, m.start()) if base]
+    if bases and (start is None or min(bases) < start - 1):  # 较2020年新增14家
+        return True
+    clause = pre[_clause_start(pre, len(pre), 0) :]
+    return any(w in clause for w in terms.PAST_MARKERS)  # 累计建成5G基站超11万座
+
+
+def _definition(sentence: str, m: re.Match) -> bool:
+    """A count in a sentence that defines a group by its members (“15+8”产业是指15个战略性产业…)."""
+    unit = m.group("unit") or ""
+    return unit in CLASSIFIERS and any(w in sentence for w in terms.DEFINITION_MARKERS)
 
 
 def _adjacent(sentence: str, year_at: int, clause: int) -> bool:
@@ -215,8 +310,10 @@ def _clause_start(sentence: str, upto: int, floor: int) -> int:
     return max(cut, floor)
 
 
-def extract_targets(text: str) -> list[TargetMatch]:
-    """Every quantitative target in ``text``, in order of appearance."""
+def extract_targets(text: str, end_year: int | None = None) -> list[TargetMatch]:
+    """Every quantitative target in ``text``, in order of appearance. ``end_year`` is the last year of
+    the plan's period (``period_end_year(plan_period(title))``, 2030 for a 十五五 plan), when known: it
+    dates ``到“十五五”末``/``到规划期末`` and totals over the period, and tells past years from the plan's."""
     norm = to_halfwidth(text)
     quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(norm)]
     found: list[TargetMatch] = []
@@ -226,9 +323,12 @@ def extract_targets(text: str) -> list[TargetMatch]:
         for m in _QUANTITY.finditer(sentence):
             if not m.group(0).strip() or not _accept(sentence, m):
                 continue
-            if _skip(norm, _shift(m, s_start), quotes):
+            if _skip(norm, _shift(m, s_start), quotes) or _definition(sentence, m):
                 continue
-            found.append(_build(sentence, m, s_start, previous_end, text[s_start:s_end]))
+            year, _, _, marker = _governing_year(sentence, m.start(), end_year)
+            if _past(sentence, m, year, marker, end_year):
+                continue
+            found.append(_build(sentence, m, s_start, previous_end, text[s_start:s_end], end_year))
             previous_end = m.end()
     return found
 
@@ -253,7 +353,9 @@ def _shift(m: re.Match, delta: int) -> _Shifted:
     return _Shifted(m, delta)
 
 
-def _build(sentence: str, m: re.Match, s_start: int, previous_end: int, written: str) -> TargetMatch:
+def _build(
+    sentence: str, m: re.Match, s_start: int, previous_end: int, written: str, end_year: int | None = None
+) -> TargetMatch:
     """``sentence`` is the half-width reading of ``written``; values and units are sliced from ``written``."""
     clause = _clause_start(sentence, m.start(), previous_end)
     if previous_end and clause == previous_end:  # 3—5项高品质国际赛事、50项以上…: the noun before 、 is done
@@ -261,7 +363,10 @@ def _build(sentence: str, m: re.Match, s_start: int, previous_end: int, written:
     pre = sentence[clause : m.start()]
     pre = pre.lstrip("、和及与 ")
     clause = m.start() - len(pre)
-    year, year_aspiration, year_at = _governing_year(sentence, m.start())
+    baseline = _BASELINE_SPAN.search(pre)
+    if baseline:  # 城镇化率从2020年的5%提高到2025年的8%: the subject stands before 从
+        pre = pre[: baseline.start()]
+    year, year_aspiration, year_at, marker = _governing_year(sentence, m.start(), end_year)
     subject, offset = _subject(pre, sentence[m.end() :])
     start = clause + offset if offset >= 0 else m.start()
     if year_at is not None and year_at >= previous_end and _adjacent(sentence, year_at, clause):
@@ -278,6 +383,19 @@ def _build(sentence: str, m: re.Match, s_start: int, previous_end: int, written:
     number = parse_number(low) if low else 1.0
     period = _PERIOD.search(sentence, 0, m.start())
     annual = "年均" in clause_text or "每年" in clause_text
+    cumulative = (
+        bool(m.group("bracket"))
+        or any(w in clause_text for w in terms.CUMULATIVE)
+        or (year is None and bool(period) and "期间" in period.group(0) and not annual and unit != "%")
+    )
+    if (
+        year is None
+        and cumulative
+        and marker is not None
+        and end_year
+        and _own_period(marker.group(0), end_year)
+    ):
+        year = end_year  # “十五五”期间…累计…: a total reached by the plan's last year
     return TargetMatch(
         start=s_start + start,
         end=s_start + m.end(),
@@ -288,8 +406,6 @@ def _build(sentence: str, m: re.Match, s_start: int, previous_end: int, written:
         year=year,
         comparator=_comparator(m, pre),
         aspiration=year_aspiration or any(w in clause_text for w in terms.ASPIRATION),
-        cumulative=bool(m.group("bracket"))
-        or any(w in clause_text for w in terms.CUMULATIVE)
-        or (year is None and bool(period) and "期间" in period.group(0) and not annual and unit != "%"),
+        cumulative=cumulative,
         subject=subject,
     )

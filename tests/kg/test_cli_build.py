@@ -18,7 +18,8 @@ def test_build_bundled_plan_writes_graph_json_and_summary(tmp_path):
     data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
     types = [n["type"] for n in data["nodes"]]
     assert types.count("Chapter") == 61
-    assert {"id", "type", "name", "source"} <= set(data["nodes"][0])
+    first_chapter = next(n for n in data["nodes"] if n["type"] == "Chapter")
+    assert {"id", "type", "name", "source"} <= set(first_chapter)
     assert all({"source", "target", "type"} <= set(link) for link in data["links"])
     assert "Chapter" in result.output and "61" in result.output
     assert f"wrote {out / 'graph.json'}" in result.output.replace("\n", "")

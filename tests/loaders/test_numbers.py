@@ -64,3 +64,14 @@ def test_scale_of(unit, factor):
 )
 def test_parse_value(cell, expected):
     assert parse_value(cell) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("二〇三〇年", 2030), ("二○三○年", 2030), ("2030 年", 2030), ("二〇二五", 2025), ("十五", None)],
+)
+def test_parse_year(text, year):
+    from kg.loaders.interpreters.numbers import parse_year
+
+    assert parse_year(text) == year
+    assert parse_number("二○三五") == 2035.0

@@ -163,3 +163,71 @@ def test_whole_plans(path):
     for t in found:
         assert t.year is None or 2020 <= t.year <= 2035
         assert t.number is not None and t.start < t.end
+
+
+def years(text, end_year=None):
+    return [(t.value, t.year) for t in extract_targets(text, end_year)]
+
+
+@pytest.mark.parametrize("year", ["二〇三〇年", "二○三○年", "2030 年", "２０３０年"])
+def test_years_in_any_writing(year):
+    assert years(f"到{year}，建成高质量数据集300个。") == [("300", 2030)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "城镇化率从2020年的5%提高到2025年的8%。",
+        "其中三级医疗机构较2020年新增14家。",
+        "“十四五”时期，生产性服务业增加值占服务业增加值比重提升至59.0%。",
+        "已建成5G基站11万座。",
+        "累计建成5G基站超11万座。",
+        "累计完成投资1.2万亿元。",
+        "2025年来源于广州地区的一般公共预算收入超6千亿元。",
+        "到“十四五”末，全市智能电网产业规模突破1万亿元。",
+    ],
+)
+def test_past_achievements_are_not_targets(text):
+    assert extract_targets(text, end_year=2030) == []
+
+
+def test_a_base_year_is_never_the_target_year():
+    assert facts("城镇化率从2020年的5%提高到2025年的8%") == [("8", "%", 2025, "=", "城镇化率")]
+    assert years("到2030年，单位GDP能耗较2025年下降14%") == [("14", 2030)]
+    assert years("较2020年新增14家") == []
+    assert years("由309家增至368家") == [("368", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "end_year", "year"),
+    [
+        ("到“十五五”末，全市智能电网产业规模突破1万亿元。", 2030, 2030),
+        ("到规划期末，全市智能电网产业规模突破1万亿元。", 2030, 2030),
+        ("到规划期末，全市智能电网产业规模突破1万亿元。", 2025, 2025),
+        ("“十五五”期间，全市累计完成投资1.5万亿元。", 2030, 2030),
+        ("“十五五”期间计划投资1.5万亿元左右。", 2030, 2030),
+        ("到“十四五”末，全市智能电网产业规模突破1万亿元。", 2025, 2025),
+        ("到“十五五”末，全市智能电网产业规模突破1万亿元。", None, None),
+        ("每年举办5项品牌赛事。", 2030, None),
+    ],
+)
+def test_the_plans_end_year(text, end_year, year):
+    [t] = extract_targets(text, end_year)
+    assert t.year == year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“15+8”产业是指15个战略性产业和8个现代服务业",
+        "聚焦15个战略性产业和8个现代服务业",
+        "6个未来产业包括智能无人系统、具身智能",
+        "“21”即15个战略性产业集群和6个未来产业",
+        "加快培育9个千亿级特色产业集群",
+        "实施12项重点任务",
+        "从6个方面推进改革",
+        "做大做强番禺、南沙、黄埔、花都4个以整车制造为主的汽车产业集群",
+    ],
+)
+def test_counts_in_definitions_are_not_targets(text):
+    assert extract_targets(text, end_year=2030) == []
