@@ -28,7 +28,7 @@ from kg.loaders.interpreters.entities import (
     place_names,
 )
 from kg.loaders.interpreters.entity_lists import listed_names, split_entity_list
-from kg.loaders.interpreters.entity_records import EntityRegistry
+from kg.loaders.interpreters.entity_records import EntityRegistry, cluster_keys
 from kg.loaders.interpreters.plan import short_name, unit_id
 from kg.loaders.interpreters.projects import find_projects
 from kg.loaders.interpreters.sentences import (
@@ -44,7 +44,7 @@ from kg.loaders.interpreters.table_interpreters import (
     read_scheme_table,
 )
 from kg.loaders.interpreters.targets import extract_targets
-from kg.loaders.reference.gazetteer import district_by_id
+from kg.loaders.reference.gazetteer import district_by_id, resolve_district
 from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
@@ -394,6 +394,36 @@ class Extractor:
                 src = self.find_source(table, cell.line, item.name)
                 self.out.append(Edge(mid, listed(item.name, src), "MENTIONS", src))
         self.topic = None
+        self.row_platform_supports(table, row)
+
+    def row_platform_supports(self, table: Unit, row) -> None:
+        """A row about a platform (``桥林新城 | …重点发展集成电路主导产业…``): the platform SUPPORTS every
+        cluster of the plan the row's other cells name (by name or the name in its brackets)."""
+        key = row.cells[0] if row.cells else None
+        if key is None or not key.text or key.filled or not self.entities.clusters:
+            return
+        found = find_platforms(key.text, self.places)
+        if len(found) != 1 or found[0].end - found[0].start != len(key.text):
+            return
+        head = re.split(r"[（(]", key.text, maxsplit=1)[0]
+        place = resolve_district(head, self.entities.city)
+        if place is not None and head in place.names:
+            return  # a district's row (江北新区（浦口区）): the district table interpreter's
+        keys = {
+            k: cid for full, cid in self.entities.clusters.items() for k in cluster_keys(full) if len(k) >= 2
+        }
+        pid = None
+        for cell in row.cells[1:]:
+            if not cell.text or cell.filled:
+                continue
+            for name in sorted(keys, key=len, reverse=True):
+                if name in cell.text:
+                    src = self.find_source(table, cell.line, name)
+                    if pid is None:
+                        pid = self.entities.platform(
+                            found[0].name, self.find_source(table, key.line, key.text)
+                        )
+                    self.out.append(Edge(pid, keys[name], "SUPPORTS", src, {"basis": "table"}))
 
     def targets(self, owner: str, unit: Unit, start: int, end: int, default_year: int | None = None) -> None:
         """Targets stated in clean-text span [start, end) of ``unit``, MEASURED_BY from ``owner``."""
