@@ -8,7 +8,7 @@ parameter (``$rows``, ``$planIds``).
 '`Platform`'
 >>> label("Person")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-ValueError: unknown node type 'Person'; known: Box, ...
+ValueError: unknown node type 'Person'; known: Appendix, Box, ...
 """
 
 from __future__ import annotations

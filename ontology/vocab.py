@@ -19,6 +19,7 @@ class PLAN(DefinedNamespace):
     Chapter: URIRef
     Section: URIRef
     Box: URIRef
+    Appendix: URIRef
     Paragraph: URIRef
     Table: URIRef
     Measure: URIRef

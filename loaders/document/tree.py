@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from kg.loaders.document.model import Table
 from kg.loaders.document.text import MappedText
 
-LEVEL = {"Plan": 0, "Part": 1, "Chapter": 2, "Section": 3, "Box": 4}
+LEVEL = {"Plan": 0, "Part": 1, "Appendix": 1, "Chapter": 2, "Section": 3, "Box": 4}
 
 
 @dataclass

@@ -61,7 +61,7 @@ def structure_records(plan: ParsedPlan) -> Iterator[Node | Edge]:
         if unit is root or (unit.kind == "Paragraph" and unit.item and unit.parent.kind == "Box"):
             continue  # box items become Measures (loaders/extract.py)
         uid = unit_id(plan, unit)
-        if unit.kind in ("Part", "Chapter", "Section", "Box"):
+        if unit.kind in ("Part", "Chapter", "Section", "Box", "Appendix"):
             props = {"number": unit.number, "title": unit.title}
             if unit.kind == "Box":
                 props["kind"] = unit.box_kind

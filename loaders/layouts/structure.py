@@ -29,6 +29,10 @@ SENTENCE_END = tuple("。！？；：") + tuple(a + b for a in "。！？；" fo
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 # a page footer or a bare footnote number (a web page's superscript on a line of its own)
 FOOTNOTE_MARK = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\d{1,3})\s*$")
+# an appendix heading on a line of its own: 附录, 附表1 …, 名 词 解 释
+APPENDIX = re.compile(
+    r"^(附\s*录|附\s*表|附\s*件|附\s*图|名\s*词\s*解\s*释)\s*([一二三四五六七八九十\d]*)\s*[：:]?\s*(.{0,30})$"
+)
 BOX_WORD = re.compile(r"^\s*专\s*栏\s*$")
 _BOX_TITLE_STOP = re.compile(r"^\s*(?:\d{1,2}|0\d)\s*$|[。；]\s*$|^\s*\d{1,2}\s*[.．、]")
 BOX_TITLE_MAX = 24
@@ -307,6 +311,11 @@ class _Builder:
                 yield "heading", i, j, m
                 i = j + 1
                 continue
+            a = APPENDIX.match(stripped)
+            if a and not _ends_sentence(stripped):
+                yield "appendix", i, i, a
+                i += 1
+                continue
             b = BOX.match(stripped)
             if b and len(stripped) <= 60:
                 yield "box", i, i, b
@@ -409,6 +418,11 @@ class _Builder:
                     heading_end=b,
                 )
                 open_unit(unit)
+            elif kind == "appendix":
+                label = re.sub(r"\s+", "", m.group(1)) + m.group(2)
+                text = self.mapped(a, b)
+                title = m.group(3).strip()
+                open_unit(Unit("Appendix", a, b, label=label, title=title, text=text, heading_end=b))
             elif kind == "table":
                 top.add(Unit("Table", a, b, title="", table=parse_table(self.lines, m)))
             else:

@@ -66,7 +66,7 @@ def test_schema_statements_are_idempotent_and_cover_every_label():
     assert all(" IF NOT EXISTS " in s for s in statements)
     assert statements[0] == "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE"
     assert "CREATE INDEX target_year IF NOT EXISTS FOR (n:`Target`) ON (n.year)" in statements
-    assert sum("REQUIRE n.id IS UNIQUE" in s for s in statements) == 1 + 16
+    assert sum("REQUIRE n.id IS UNIQUE" in s for s in statements) == 1 + 17  # Entity + each node type
 
 
 def test_flatten_props_follows_the_storage_conventions():

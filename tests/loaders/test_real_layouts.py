@@ -148,3 +148,13 @@ def _rows(graph):
     for _, d in graph.nodes(data=True):
         if d["type"] == "Indicator":
             yield {k: normal_name(d.get(k)) if k == "name" else d.get(k) for k in INDICATOR_KEYS}
+
+
+def test_guangzhou_glossary_is_an_appendix_not_part_of_a_chapter(guangzhou):
+    appendix = [n for n, d in guangzhou.nodes(data=True) if d["type"] == "Appendix"]
+    assert [guangzhou.nodes[n]["name"] for n in appendix] == ["名词解释"]
+    (aid,) = appendix
+    parents = {v for u, v, k in guangzhou.edges(keys=True) if u == aid and k == "PART_OF"}
+    assert [guangzhou.nodes[p]["type"] for p in parents] == ["Plan"]
+    entries = [u for u, v, k in guangzhou.edges(keys=True) if v == aid and k == "PART_OF"]
+    assert len(entries) >= 6  # 1. 老城市新活力 … 6. 人体蛋白质组导航国际大科学计划

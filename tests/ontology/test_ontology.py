@@ -25,6 +25,7 @@ def _union(g: Graph, node) -> set[str]:
 
 def test_schema_reads_node_and_edge_types_not_helper_classes():
     assert node_types() == {
+        "Appendix",
         "Plan", "Part", "Chapter", "Section", "Box", "Paragraph", "Table", "Measure", "Goal", "Target",
         "Indicator", "IndustryCluster", "Platform", "District", "Institution", "Project",
     }  # fmt: skip
