@@ -40,11 +40,22 @@ def add_node(g: nx.MultiDiGraph, node: Node) -> None:
 
 
 def add_edge(g: nx.MultiDiGraph, edge: Edge) -> None:
-    """Add an edge once per (start, end, type); the first statement's provenance is kept."""
+    """Add an edge once per (start, end, type): the first statement's provenance is the edge's, and
+    every further statement of the same fact keeps its quote and line (``moreQuotes``, ``moreLines``)."""
     for end in (edge.start, edge.end):
         if end not in g:
             raise ValueError(f"edge {edge.type} refers to unknown node {end!r}")
     if g.has_edge(edge.start, edge.end, key=edge.type):
+        attrs = g.edges[edge.start, edge.end, edge.type]
+        first = attrs.get("provenance")
+        if edge.source is not None and first is not None:
+            stated = (edge.source.line_start, edge.source.quote)
+            known = {(first["lineStart"], first["quote"])} | set(
+                zip(attrs.get("moreLines", []), attrs.get("moreQuotes", []), strict=True)
+            )
+            if stated not in known:
+                attrs.setdefault("moreLines", []).append(edge.source.line_start)
+                attrs.setdefault("moreQuotes", []).append(edge.source.quote)
         return
     attrs = {"type": edge.type, **edge.props}
     if edge.source is not None:

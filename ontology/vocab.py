@@ -90,6 +90,8 @@ class PLAN(DefinedNamespace):
     aliases: URIRef
     # edge (rdf:Statement) properties
     basis: URIRef
+    moreQuotes: URIRef
+    moreLines: URIRef
     # text location properties
     planId: URIRef
     path: URIRef

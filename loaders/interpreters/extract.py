@@ -345,7 +345,7 @@ class Extractor:
         )
         self.out.append(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
-            self.out.append(Edge(mid, goal, "SUPPORTS"))
+            self.out.append(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
         self.targets(mid, unit, start, end)
         self.mentions(mid, unit, start, end)
 
@@ -371,7 +371,7 @@ class Extractor:
         )
         self.out.append(Edge(mid, unit_id(self.plan, table.parent), "PART_OF"))
         if goal:
-            self.out.append(Edge(mid, goal, "SUPPORTS"))
+            self.out.append(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
         self.topic = self.entities.cluster_named(cells[0].text)
         for j, cell in enumerate(row.cells):
             if not cell.text or cell.filled:
@@ -494,20 +494,21 @@ class Extractor:
                 src = locate(a, b)
                 self.out.append(Edge(owner, make(src), "MENTIONS", src))
 
-        def serving(make):
+        def serving(make, basis="text"):
             """An entity named in a paragraph about a cluster also SUPPORTS that cluster."""
 
             def made(src):
                 eid = make(src)
                 if self.topic is not None and eid != self.topic:
-                    self.out.append(Edge(eid, self.topic, "SUPPORTS", src, {"basis": "text"}))
+                    self.out.append(Edge(eid, self.topic, "SUPPORTS", src, {"basis": basis}))
                 return eid
 
             return made
 
         if self.in_domain_list and self.topic is not None:
             for item in listed_names(span_text):
-                add(item.start, item.end, serving(lambda src, n=item.name: self.entities.platform(n, src)))
+                platform = serving(lambda src, n=item.name: self.entities.platform(n, src), "list")
+                add(item.start, item.end, platform)
         for m in find_platforms(span_text, self.places):
             add(m.start, m.end, serving(lambda src, m=m: self.entities.platform(m.name, src)))
         for m in find_institutions(span_text, self.places):

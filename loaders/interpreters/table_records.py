@@ -105,7 +105,7 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
                 Node(gid, "Goal", f"{row.cluster}{field}", src, {"level": "cluster", "text": row.text})
             )
             ex.out.append(Edge(gid, unit_id(ex.plan, unit.parent), "PART_OF"))
-            ex.out.append(Edge(gid, cid, "SUPPORTS", src))
+            ex.out.append(Edge(gid, cid, "SUPPORTS", src, {"basis": "table"}))
             ex.targets_in_text(unit, row.text, row.line, [gid, cid])
         elif PLATFORM_FIELD.search(field) or DISTRICT_FIELD.search(field):
             # a district names itself by its official name (萧山区) or, in a 区域 field, by an alias;
@@ -115,13 +115,15 @@ def cluster_records(ex: Extractor, unit: Unit, rows) -> None:
                 src = ex.find_source(unit, row.line, item.name)
                 d = resolve_district(item.name, ex.entities.city)
                 if d is not None and (item.name == d.name or (areas_only and item.name in d.names)):
-                    ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src))
+                    ex.out.append(Edge(ex.entities.district(d), cid, "SUPPORTS", src, {"basis": "table"}))
                 else:
-                    ex.out.append(Edge(ex.entities.platform(item.name, src), cid, "SUPPORTS", src))
+                    pid = ex.entities.platform(item.name, src)
+                    ex.out.append(Edge(pid, cid, "SUPPORTS", src, {"basis": "table"}))
         elif INSTITUTION_FIELD.search(field):
             for item in split_entity_list(row.text):
                 src = ex.find_source(unit, row.line, item.name)
-                ex.out.append(Edge(ex.entities.institution(item.name, src), cid, "SUPPORTS", src))
+                iid = ex.entities.institution(item.name, src)
+                ex.out.append(Edge(iid, cid, "SUPPORTS", src, {"basis": "table"}))
 
 
 def district_platform_records(ex: Extractor, unit: Unit) -> bool:
