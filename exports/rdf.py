@@ -8,7 +8,10 @@ IRI scheme, all under a configurable base IRI (default ``DEFAULT_BASE_IRI``):
   is a valid URI; ``decode_node_id`` reverses it. ``cluster:集成电路`` -> ``node/cluster%3A%E9%9B%86...``.
 - text location (provenance) ``{base}source/{sha256 of planId, path, lines, quote}``;
 - reified edge ``{base}statement/{sha256 of start, type, end}``;
-- per-plan SKOS scheme of clusters ``{base}scheme/{encoded plan id}``; tier ``{base}tier/{encoded}``.
+- per-plan SKOS scheme of clusters ``{base}scheme/{encoded plan id}``; tier ``{base}tier/{encoded}``;
+- shared industry concept ``{base}industry/{encoded label}`` (``loaders/reference/industries.py``), a
+  skos:Concept in the scheme ``{base}industry/``; a cluster is its ``skos:exactMatch`` or
+  ``skos:closeMatch`` (the cluster's ``conceptMatch``), so clusters of different plans meet there.
 
 Edges become triples ``start plan:<edgeType> end``; an edge with provenance or properties also gets
 an ``rdf:Statement`` (standard reification) that ``prov:wasDerivedFrom`` its location. Literals: names
@@ -28,16 +31,25 @@ from urllib.parse import quote, unquote, urlsplit
 
 import networkx as nx
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import DCTERMS, PROV
 
 from kg.io import atomic_write_text
+from kg.loaders.reference.industries import concepts as industry_concepts
 from kg.ontology.vocab import PLAN
 from kg.schema import upper_snake_to_camel
 
 DEFAULT_BASE_IRI = "https://w3id.org/plan-kg/id/"
 NODE_ATTRS = {"type", "name", "source"}
 EDGE_ATTRS = {"type", "provenance"}
-PREFIXES = {"plan": PLAN._NS, "prov": PROV, "skos": SKOS, "xsd": XSD, "rdf": RDF, "rdfs": RDFS}
+PREFIXES = {
+    "plan": PLAN._NS,
+    "prov": PROV,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "xsd": XSD,
+    "rdf": RDF,
+    "rdfs": RDFS,
+}
 
 
 def check_base_iri(base_iri: str) -> str:
@@ -160,6 +172,45 @@ def _add_skos(rdf: Graph, graph: nx.MultiDiGraph, node_id: str, subject: URIRef,
             rdf.add((tier_iri, SKOS.inScheme, scheme))
             rdf.add((tier_iri, SKOS.topConceptOf, scheme))
             rdf.add((scheme, SKOS.hasTopConcept, tier_iri))
+    labels = attrs.get("concepts") or []
+    match = SKOS.exactMatch if attrs.get("conceptMatch") == "exact" else SKOS.closeMatch
+    for label in [labels] if isinstance(labels, str) else labels:
+        if isinstance(label, str) and label:
+            rdf.add((subject, match, _add_industry_concept(rdf, label, base_iri)))
+
+
+def industry_concept_iri(label: str, base_iri: str = DEFAULT_BASE_IRI) -> URIRef:
+    return URIRef(f"{base_iri}industry/{_encode_segment(label)}")
+
+
+def _add_industry_concept(rdf: Graph, label: str, base_iri: str) -> URIRef:
+    """The shared concept ``label`` (and its broader concepts) in the industry scheme; its IRI."""
+    scheme = URIRef(f"{base_iri}industry/")
+    rdf.add((scheme, RDF.type, SKOS.ConceptScheme))
+    rdf.add((scheme, RDFS.label, Literal("产业概念", lang="zh")))
+    rdf.add((scheme, RDFS.label, Literal("Industry concepts", lang="en")))
+    vocabulary = industry_concepts()
+    iri, seen = industry_concept_iri(label, base_iri), set()
+    while label is not None and label not in seen:
+        seen.add(label)
+        concept = industry_concept_iri(label, base_iri)
+        rdf.add((concept, RDF.type, SKOS.Concept))
+        rdf.add((concept, SKOS.prefLabel, Literal(label, lang="zh")))
+        rdf.add((concept, SKOS.inScheme, scheme))
+        entry = vocabulary.get(label)
+        if entry is None:
+            break
+        for alt in entry.alt_labels:
+            rdf.add((concept, SKOS.altLabel, Literal(alt, lang="zh")))
+        if entry.source:
+            rdf.add((concept, DCTERMS.source, Literal(entry.source)))
+        if entry.broader:
+            rdf.add((concept, SKOS.broader, industry_concept_iri(entry.broader, base_iri)))
+        else:
+            rdf.add((concept, SKOS.topConceptOf, scheme))
+            rdf.add((scheme, SKOS.hasTopConcept, concept))
+        label = entry.broader
+    return iri
 
 
 def graph_to_rdf(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:

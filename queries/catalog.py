@@ -72,6 +72,12 @@ QUERIES: dict[str, NamedQuery] = {
             (Param("platform", str, "exact name of the platform, e.g. 滨江物联网小镇"),),
             ("relation", "direction", "otherType", "other", "quote"),
         ),
+        NamedQuery(
+            "plans-for-concept",
+            "Which plans back the industry concept, with which of their clusters and platforms.",
+            (Param("concept", str, "preferred label of the shared industry concept, e.g. 集成电路"),),
+            ("plan", "cluster", "platform", "district"),
+        ),
     )
 }
 

@@ -98,12 +98,36 @@ def platform_profile(graph: nx.MultiDiGraph, platform: str) -> Iterator[Row]:
             }
 
 
+def plans_for_concept(graph: nx.MultiDiGraph, concept: str) -> Iterator[Row]:
+    for node, attrs in graph.nodes(data=True):
+        labels = attrs.get("concepts") or []
+        if attrs.get("type") != "IndustryCluster" or concept not in (
+            [labels] if isinstance(labels, str) else labels
+        ):
+            continue
+        platforms = [p for p, _ in _in(graph, node, "SUPPORTS", "Platform")] or [None]
+        for platform in platforms:
+            districts = (
+                [None]
+                if platform is None
+                else [d for d, _ in _out(graph, platform, "LOCATED_IN", "District")]
+            )
+            for district in districts or [None]:
+                yield {
+                    "plan": attrs.get("plan"),
+                    "cluster": attrs.get("name"),
+                    "platform": None if platform is None else _name(graph, platform),
+                    "district": None if district is None else _name(graph, district),
+                }
+
+
 QUERY_FUNCTIONS: dict[str, Callable[..., Iterator[Row]]] = {
     "platforms-for-cluster": platforms_for_cluster,
     "clusters-in-district": clusters_in_district,
     "targets-for-year": targets_for_year,
     "binding-indicators": binding_indicators,
     "platform-profile": platform_profile,
+    "plans-for-concept": plans_for_concept,
 }
 
 

@@ -49,7 +49,7 @@ LEFT_STOPS = _words(
     做优 做大 壮大 构建 形成 优化 探索 设立 组建 新建 筹建 启动 推广 集聚 带动 辐射 对接 融入 参与
     承接 整合 升级 建成 成为 作为 包括 其中 重点 力争 持续 着力 加速 增强 强化 开展 建立 办好 建好
     建强 启用 赋权 获评 入选 展现 利用 实现 落地 进驻 规范 改造 赋予 进一步 激活 结合 统筹 获批 重组
-    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛
+    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛 串联 引领 打通 现代化
     指 以及 及其 和 与 及 的 等 在 以 为 向 对 将 把 从 于 至 到 并 或 其
     """
 )
@@ -61,7 +61,11 @@ _QUANTIFIER = re.compile(
     r"^(?:[0-9]|[一二两三四五六七八九十百千几多数][个批家类座项条所处]|若干|首批|各|部分)"
 )
 # A name never ends in these (rhetoric such as 历史文化名城, 博物馆之城) ...
-NON_NAME_ENDINGS = _words("名城 之城 主城 副城 老城 友城 杭城 融城 模范城 第一城")
+NON_NAME_ENDINGS = _words(
+    "名城 之城 主城 副城 老城 友城 杭城 融城 模范城 第一城 "
+    # venues and institutions that end like platforms (…中心) but host no industry
+    "体育中心 仲裁中心 文献中心 保护中心 医疗中心 纪念中心"
+)
 # ... and a suffix never ends inside these words (大学生, 城市, 港口).
 CUT_WORDS = _words("大学生 大学城 园区 研究生 城市 城乡 城镇 城区 港澳 港口 谷物 中心城")
 # Regions that are places though not in the city and district tables.

@@ -29,8 +29,10 @@ from kg.exports.rdf import (
 )
 from kg.exports.registry import FILE_NAMES, get_exporter
 from kg.graph import build_graph
+from kg.ontology.validate import validate_rdf
 from kg.ontology.vocab import PLAN
 from kg.records import Edge, Node, Source
+from tests.queries.two_plans import GUANGZHOU_IC, HANGZHOU_IC, two_plan_graph, with_concept
 
 BASE = DEFAULT_BASE_IRI
 TARGET = node_iri("tiny-plan/target/1")
@@ -217,3 +219,49 @@ def test_edge_properties_and_undeclared_node_properties_are_kept(tiny_graph):
     (st,) = rdf.subjects(URIRef(f"{PLAN._NS}role"), Literal("核心区"))
     assert rdf.value(st, ns.RDF.subject) == node_iri("platform:钱塘芯谷")
     assert rdf.value(st, ns.RDF.object) == CLUSTER
+
+
+def test_clusters_link_to_shared_industry_concepts(tiny_graph):
+    rdf = graph_to_rdf(with_concept(tiny_graph))
+    concept = URIRef(f"{BASE}industry/%E9%9B%86%E6%88%90%E7%94%B5%E8%B7%AF")
+    broader = URIRef(f"{BASE}industry/%E6%96%B0%E4%B8%80%E4%BB%A3%E4%BF%A1%E6%81%AF%E6%8A%80%E6%9C%AF")
+    scheme = URIRef(f"{BASE}industry/")
+    assert (CLUSTER, ns.SKOS.exactMatch, concept) in rdf
+    assert (CLUSTER, ns.SKOS.closeMatch, concept) not in rdf
+    assert (concept, ns.RDF.type, ns.SKOS.Concept) in rdf
+    assert rdf.value(concept, ns.SKOS.prefLabel) == Literal("集成电路", lang="zh")
+    assert Literal("芯片", lang="zh") in set(rdf.objects(concept, ns.SKOS.altLabel))
+    assert rdf.value(concept, ns.DCTERMS.source) == Literal("SEI2018 1.2")
+    assert (concept, ns.SKOS.broader, broader) in rdf
+    assert rdf.value(broader, ns.SKOS.prefLabel) == Literal("新一代信息技术", lang="zh")
+    assert (broader, ns.SKOS.topConceptOf, scheme) in rdf
+    assert {(concept, ns.SKOS.inScheme, scheme), (broader, ns.SKOS.inScheme, scheme)} <= set(rdf)
+    assert (scheme, ns.RDF.type, ns.SKOS.ConceptScheme) in rdf
+    assert set(rdf.objects(scheme, ns.RDFS.label)) == {
+        Literal("产业概念", lang="zh"),
+        Literal("Industry concepts", lang="en"),
+    }
+    # the cluster keeps its plan scheme and tier
+    assert (CLUSTER, ns.SKOS.inScheme, URIRef(f"{BASE}scheme/tiny-plan")) in rdf
+    assert (CLUSTER, ns.SKOS.broader, URIRef(f"{BASE}tier/%E5%8D%83%E4%BA%BF%E7%BA%A7")) in rdf
+    for text, fmt in [
+        (generate_turtle(tiny_graph), "turtle"),
+        (generate_ntriples(tiny_graph), "nt"),
+        (generate_jsonld(tiny_graph), "json-ld"),
+    ]:
+        assert isomorphic(Graph().parse(data=text, format=fmt), rdf), fmt
+    assert validate_rdf(rdf) == []
+    tiny_graph.nodes["cluster:集成电路"]["conceptMatch"] = "close"
+    rdf = graph_to_rdf(tiny_graph)
+    assert (CLUSTER, ns.SKOS.closeMatch, concept) in rdf
+    assert (CLUSTER, ns.SKOS.exactMatch, concept) not in rdf
+
+
+def test_clusters_of_two_plans_meet_at_the_same_concept():
+    graph = two_plan_graph()
+    rdf = graph_to_rdf(graph)
+    concept = URIRef(f"{BASE}industry/%E9%9B%86%E6%88%90%E7%94%B5%E8%B7%AF")
+    assert (node_iri(HANGZHOU_IC), ns.SKOS.exactMatch, concept) in rdf
+    assert (node_iri(GUANGZHOU_IC), ns.SKOS.closeMatch, concept) in rdf
+    linked = set(rdf.subjects(ns.SKOS.exactMatch, concept)) | set(rdf.subjects(ns.SKOS.closeMatch, concept))
+    assert {node_iri(HANGZHOU_IC), node_iri(GUANGZHOU_IC)} <= linked

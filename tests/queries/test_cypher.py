@@ -11,6 +11,7 @@ from kg.queries import memory
 from kg.queries.catalog import QUERIES, get_query
 from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query
 from tests.fixtures.tiny import PLAN_ID
+from tests.queries.two_plans import with_concept
 
 QUOTE = "滨江物联网小镇"
 CASES = [
@@ -19,11 +20,13 @@ CASES = [
     ("targets-for-year", {"year": 2030}),
     ("binding-indicators", {}),
     ("platform-profile", {"platform": "滨江物联网小镇"}),
+    ("plans-for-concept", {"concept": "集成电路"}),
 ]
 
 
 @pytest.fixture
 def loaded(tiny_graph, neo4j_driver, neo4j_database, neo4j_plans):
+    with_concept(tiny_graph)
     neo4j_plans.claim(PLAN_ID)
     load_graph(tiny_graph, neo4j_driver, database=neo4j_database, progress=False)
     return neo4j_driver
@@ -87,6 +90,15 @@ def test_platform_profile(loaded, neo4j_database):
             "quote": QUOTE,
         },
     ]
+
+
+@pytest.mark.requires_neo4j
+def test_plans_for_concept(loaded, neo4j_database):
+    assert run_query("plans-for-concept", {"concept": "集成电路"}, loaded, neo4j_database) == [
+        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
+        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
+    ]
+    assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, loaded, neo4j_database) == []
 
 
 @pytest.mark.requires_neo4j

@@ -7,6 +7,7 @@ import pytest
 
 from kg.queries.catalog import QUERIES, finish_rows, get_query, validate_params
 from kg.queries.memory import QUERY_FUNCTIONS, run_query
+from tests.queries.two_plans import with_concept
 
 QUOTE = "滨江物联网小镇"
 MEASURE = "集成电路。支持滨江物联网小镇建设<芯片>平台。"
@@ -123,13 +124,37 @@ def test_platform_profile_edge_without_provenance_has_null_quote(tiny_graph):
     ]
 
 
+def test_plans_for_concept(tiny_graph):
+    with_concept(tiny_graph)
+    assert run_query("plans-for-concept", {"concept": "集成电路"}, tiny_graph) == [
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
+    ]
+    assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, tiny_graph) == []
+    assert run_query("plans-for-concept", {"concept": "集成"}, tiny_graph) == []
+
+
+def test_plans_for_concept_cluster_without_platform_or_district_gives_nulls(tiny_graph):
+    with_concept(tiny_graph)
+    tiny_graph.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
+    rows = run_query("plans-for-concept", {"concept": "集成电路"}, tiny_graph)
+    assert rows[1] == {"plan": "tiny-plan", "cluster": "集成电路", "platform": "钱塘芯谷", "district": None}
+    for platform in ("platform:钱塘芯谷", "platform:滨江物联网小镇"):
+        tiny_graph.remove_edge(platform, "cluster:集成电路", key="SUPPORTS")
+    assert run_query("plans-for-concept", {"concept": "集成电路"}, tiny_graph) == [
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": None, "district": None}
+    ]
+
+
 def test_rows_have_exactly_the_documented_columns_in_order(tiny_graph):
+    with_concept(tiny_graph)
     for name, params in [
         ("platforms-for-cluster", {"cluster": "集成电路"}),
         ("clusters-in-district", {"district": "滨江区"}),
         ("targets-for-year", {"year": 2030}),
         ("binding-indicators", {}),
         ("platform-profile", {"platform": "钱塘芯谷"}),
+        ("plans-for-concept", {"concept": "集成电路"}),
     ]:
         rows = run_query(name, params, tiny_graph)
         assert rows, name

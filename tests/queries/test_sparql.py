@@ -12,6 +12,7 @@ from kg.queries import memory
 from kg.queries.catalog import QUERIES
 from kg.queries.rdf_backend import query_text, run_query
 from tests.fixtures.real_plans import bundled_graph, nanjing_graph
+from tests.queries.two_plans import with_concept
 
 BOX_ITEM = "第一篇/第一章/第一节/专栏1/1"
 MEASURE = "集成电路。支持滨江物联网小镇建设<芯片>平台。"
@@ -89,6 +90,24 @@ def test_platform_profile(tiny_rdf):
     ]
 
 
+def test_plans_for_concept(tiny_graph):
+    rdf = graph_to_rdf(with_concept(tiny_graph))
+    assert run_query("plans-for-concept", {"concept": "集成电路"}, rdf) == [
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
+    ]
+    assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, rdf) == []
+
+
+def test_plans_for_concept_cluster_without_platform_gives_nulls(tiny_graph):
+    with_concept(tiny_graph)
+    for platform in ("platform:钱塘芯谷", "platform:滨江物联网小镇"):
+        tiny_graph.remove_edge(platform, "cluster:集成电路", key="SUPPORTS")
+    assert run_query("plans-for-concept", {"concept": "集成电路"}, graph_to_rdf(tiny_graph)) == [
+        {"plan": "tiny-plan", "cluster": "集成电路", "platform": None, "district": None}
+    ]
+
+
 def test_edge_without_provenance_gives_null_quote(tiny_graph):
     tiny_graph.add_edge("platform:钱塘芯谷", "district:杭州市", key="LOCATED_IN", type="LOCATED_IN")
     rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, graph_to_rdf(tiny_graph))
@@ -114,8 +133,8 @@ def test_bad_parameters_raise(tiny_rdf):
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
-def test_rq_files_run_as_is_with_the_documented_columns(tiny_rdf, name):
-    result = tiny_rdf.query(query_text(name))
+def test_rq_files_run_as_is_with_the_documented_columns(tiny_graph, name):
+    result = graph_to_rdf(with_concept(tiny_graph)).query(query_text(name))
     assert tuple(str(v) for v in result.vars) == QUERIES[name].columns
     assert len(result) >= 1  # unbound parameters match every value
 
@@ -140,6 +159,8 @@ def _params_for(graph) -> list[tuple[str, dict]]:
     calls += [("clusters-in-district", {"district": n}) for n in names("District")]
     calls += [("platform-profile", {"platform": n}) for n in names("Platform")]
     calls += [("targets-for-year", {"year": y}) for y in years or [2030]]
+    concepts = sorted({c for _, a in graph.nodes(data=True) for c in a.get("concepts") or []})
+    calls += [("plans-for-concept", {"concept": c}) for c in concepts or ["集成电路"]]
     return calls
 
 
@@ -154,7 +175,7 @@ def _assert_backends_agree(graph) -> int:
 
 
 def test_agrees_with_memory_backend_on_tiny_graph(tiny_graph):
-    assert _assert_backends_agree(tiny_graph) >= 8
+    assert _assert_backends_agree(with_concept(tiny_graph)) >= 10
 
 
 @pytest.mark.parametrize("build", [bundled_graph, nanjing_graph], ids=["hangzhou", "nanjing"])
