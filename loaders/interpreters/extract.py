@@ -217,6 +217,16 @@ class Extractor:
             cid = self.entities.cluster(CLUSTER_SUFFIX.sub("", lead) or lead, src, {"scheme": box.title})
         return cid
 
+    def goals_year(self, unit: Unit) -> int | None:
+        """The plan's end year for a target without a year of its own in the plan's goals chapter
+        or section (主要目标, 发展目标: what the plan period is to achieve); else None."""
+        scope = unit.parent
+        while scope is not None and scope.kind not in ("Section", "Chapter"):
+            scope = scope.parent
+        if scope is None or not GOAL_CHAPTER.search(scope.title or ""):
+            return None
+        return self.end_year
+
     def in_review(self, unit: Unit) -> bool:
         """Is ``unit`` in a review of the previous period (第一章 发展基础: its section, or its
         chapter when it has no sections, opens with another period: “十四五”时期… in a 十五五
@@ -346,7 +356,7 @@ class Extractor:
         self.out.append(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
             self.out.append(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
-        self.targets(mid, unit, start, end)
+        self.targets(mid, unit, start, end, default_year=self.goals_year(unit))
         self.mentions(mid, unit, start, end)
 
     def row_measure(self, table: Unit, row, goal: str | None, columns: dict[int, str]) -> None:
