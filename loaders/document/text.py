@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
+
 _FULLWIDTH_KEEP = set("，（）；：！？、")  # Chinese punctuation stays full-width
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _is_tight(ch: str) -> bool:

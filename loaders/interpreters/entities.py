@@ -21,6 +21,7 @@ from importlib import resources
 
 from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
 from kg.loaders.lexicon.names import normalise_entity_name
+from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
 from kg.loaders.reference.gazetteer import District, _as_city, candidate_aliases, cities, districts
 
 __all__ = [
@@ -133,10 +134,6 @@ def place_names(province: str | None = None) -> frozenset[str]:
         names.update(n for d in districts() if d.province == province for n in d.names)
     names.update(r["name"] for r in _table("platform_locations.tsv"))
     return frozenset(n for n in names if len(n) >= 2)
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 
 
 def _is_name_char(ch: str) -> bool:

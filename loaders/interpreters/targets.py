@@ -44,6 +44,7 @@ from kg.loaders.interpreters.numbers import (
 )
 from kg.loaders.interpreters.sentences import period_end_year
 from kg.loaders.interpreters.units import CLASSIFIERS, UNIT_PATTERN
+from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,6 @@ _QUOTES = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"|「[^」]{0,20}」")
 
 def _is_latin_or_digit(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in "+.&")
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff"
 
 
 def _ends_with(text: str, words) -> str:

@@ -20,6 +20,7 @@ import re
 from kg.loaders.document.model import Cell, Row
 from kg.loaders.layouts.cells import clean_cell
 from kg.loaders.lexicon.headers import tier_of
+from kg.loaders.lexicon.patterns import BOX_START, HEADING_START, PAGE_FOOTER
 
 FIELD_LABEL = re.compile(
     r"""^(?:
@@ -53,19 +54,22 @@ def _is_name(text: str) -> bool:
 
 
 _SPLIT = re.compile(r"[ \t\u3000]+")
-_STOP = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇0-9]+[篇章节]|专栏\s*\d|\|)")
-_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 SENTENCE_END = ("。", "；", ";")
 MAX_TOKENS = 6000
+
+
+def _is_stop(line: str) -> bool:
+    """A heading, a box title or a pipe row ends a label/value block."""
+    return bool(HEADING_START.match(line) or BOX_START.match(line)) or line.lstrip().startswith("|")
 
 
 def _tokens(lines: list[str], i: int):
     """(line, token) pairs from line ``i`` on: a line's white-space-separated pieces, cleaned; a
     heading or a box title ends the stream."""
     for k in range(i, min(len(lines), i + MAX_TOKENS)):
-        if _STOP.match(lines[k]):
+        if _is_stop(lines[k]):
             return
-        if _FOOTER.match(lines[k]):
+        if PAGE_FOOTER.match(lines[k]):
             continue  # a page footer inside the block carries no cell
         for piece in _SPLIT.split(lines[k].strip()):
             if piece:
@@ -129,7 +133,7 @@ def _continues_value(value: str, last: int, toks, n: int) -> bool:
 def field_block_end(lines: list[str], i: int) -> int | None:
     """End (exclusive) of a label/value block opening at line ``i`` (a tier or a cluster name,
     a field label within the next three pieces), else None."""
-    if not lines[i].strip() or _STOP.match(lines[i]):
+    if not lines[i].strip() or _is_stop(lines[i]):
         return None
     first = _SPLIT.split(lines[i].strip())[0]
     if not _is_name(clean_cell(first)):

@@ -17,18 +17,18 @@ import re
 from kg.loaders.document.model import Cell
 from kg.loaders.layouts.cell_stream import _row_number, header_end, is_category, is_header_cell
 from kg.loaders.layouts.cells import clean_cell
+from kg.loaders.lexicon.patterns import PAGE_FOOTER
 
 MAX_CELL = 40  # a longer line is running text, not a cell
 _STOP = re.compile(
     r"""^\s*(?:
-        第[一二三四五六七八九十百零〇0-9]+[篇章节]   # a heading
+        第\s*[一二三四五六七八九十百零〇两\d]+\s*[篇章节]   # a heading (lexicon.patterns.HEADING)
       | 专栏\s*\d                                   # a box title
       | (?:注|备注|说明)\s*[:：\d]                   # a note (注册… is a cell)
       | [（(][一二三四五六七八九十]+[）)]           # a numbered section heading
     )""",
     re.X,
 )
-PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 _WORD_SPLIT = re.compile(r"[ \t\u3000]+")
 
 

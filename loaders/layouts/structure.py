@@ -15,18 +15,20 @@ from kg.loaders.document.tree import LEVEL, NotAPlanError, ParsedPlan, Unit
 from kg.loaders.layouts.contents import find_contents
 from kg.loaders.layouts.tables import TableBlock, find_table_blocks, parse_table
 from kg.loaders.lexicon.numerals import cn_int
-
-NUM = r"[一二三四五六七八九十百零〇两\d]+"
-HEADING = re.compile(rf"^\s*第\s*({NUM})\s*([篇章节])\s*(.*)$")
-BOX = re.compile(r"^\s*\|?\s*专栏\s*(\d+|[一二三四五六七八九十]+)(?=[\s“\"《\u4e00-\u9fff]|$)\s*(.*)$")
-ITEM = re.compile(
-    r"^\s*(?:\*\*)?\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(](\d{1,2}|[一二三四五六七八九十]+)[）)]|([一二三四五六七八九十]+)、)"
+from kg.loaders.lexicon.patterns import (
+    ALT_CHAPTER,
+    ALT_SECTION,
+    BOX,
+    BOX_DIRECTORY,
+    HEADING,
+    ITEM,
+    NUMERAL,
+    PAGE_FOOTER,
 )
-BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
+
 NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
 # A line ending so ends its sentence; a closing bracket or quote only after such a mark (。” or 。）).
 SENTENCE_END = tuple("。！？；：") + tuple(a + b for a in "。！？；" for b in "”’」』）)")
-PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
 # a page footer or a bare footnote number (a web page's superscript on a line of its own)
 FOOTNOTE_MARK = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\d{1,3})\s*$")
 # an appendix heading on a line of its own: 附录, 附表1 …, 名 词 解 释
@@ -39,8 +41,6 @@ BOX_TITLE_MAX = 24
 
 KINDS = {"篇": "Part", "章": "Chapter", "节": "Section"}
 # Plans without 第X章 headings number chapters ``一、`` and sections ``（一）`` on lines of their own.
-ALT_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、\s*(\S.{0,38})$")
-ALT_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(\S.{0,38})$")
 
 
 class _AltHeading:
@@ -391,7 +391,7 @@ class _Builder:
                 ukind = KINDS[m.group(2)]
                 text = self.mapped(a, b)
                 title = re.sub(
-                    rf"^(第\s*{NUM}\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*",
+                    rf"^(第\s*{NUMERAL}\s*[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*",
                     "",
                     text.text,
                 ).strip()

@@ -25,9 +25,9 @@ from kg.loaders.layouts.fields import HEADER as FIELD_HEADER
 from kg.loaders.layouts.fields import field_block_end, field_rows
 from kg.loaders.layouts.repairs import dense_columns, fill_down, shift_right
 from kg.loaders.layouts.streams import grid_block, grid_rows, stream_block, stream_cells
+from kg.loaders.lexicon.patterns import BOX_START as BOX_TITLE
+from kg.loaders.lexicon.patterns import HEADING_START as HEADING
 
-HEADING = re.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+[篇章节]")
-BOX_TITLE = re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+")
 _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$")
 _OPENING = tuple("（(〔[【")
 

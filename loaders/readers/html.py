@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 import lxml.etree
 import lxml.html
 
+from kg.loaders.lexicon.patterns import BOX_START as BOX_TITLE
+from kg.loaders.lexicon.patterns import HEADING
 from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
 
 # Dropped with their content (their tail text, which belongs to the parent, is kept).
@@ -104,7 +106,6 @@ BLOCK_TAGS = frozenset(
         "caption",
     ]
 )
-HEADING = re.compile(r"^\s*第\s*[一二三四五六七八九十百零〇两\d]{1,6}\s*[篇章]")
 # class/id words of page furniture; only looked at outside the article and never on its ancestors
 FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|header|footer|foot|breadcrumb|crumb|curmb|share|bdshare|toolbar|"
@@ -120,7 +121,6 @@ _BREAK_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\f]*[\r\n][ \t\r\n\f]*(?=[{_
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 _FOOTNOTE_SUP = re.compile(r"^\s*[\[［(（]?\s*\d{1,3}\s*[\]］)）]?\s*$")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-BOX_TITLE = re.compile(r"^\s*专栏\s*[\d一二三四五六七八九十]+")
 ORDINAL = re.compile(r"^\s*[(（]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）.．、]?\s*$")
 MAX_SPAN = 100  # a colspan/rowspan past this is a typo in the page; cap it
 
@@ -231,7 +231,8 @@ def _is_heading_block(el) -> bool:
     if not isinstance(el.tag, str) or el.tag.lower() not in BLOCK_TAGS | {"td", "th"}:
         return False
     text = el.text_content()
-    return len(text) <= 120 and HEADING.match(text) is not None
+    m = HEADING.match(text)
+    return len(text) <= 120 and m is not None and m.group(2) in "篇章"
 
 
 def find_article(root):

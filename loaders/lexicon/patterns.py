@@ -1,0 +1,89 @@
+"""The genre's shared patterns, written once: heading and 专栏 shapes, numbering marks, page footers,
+and what counts as a CJK character. Every stage reads them from here.
+
+Headings: ``第X篇/章/节`` with a Chinese or Arabic number, spaces allowed inside.
+
+>>> m = HEADING.match("第 十三 章  打造先进制造业基地")
+>>> m.group(1), m.group(2), m.group(3)
+('十三', '章', '打造先进制造业基地')
+>>> HEADING.match("第3节 发展目标").group(2)
+'节'
+>>> bool(HEADING_START.match("第一篇")), bool(HEADING_START.match("第一批项目"))
+(True, False)
+
+Boxes: ``专栏7 title``, ``专栏 7 title``, ``| 专栏7 … |`` (a title in a table row), ``专栏十``.
+
+>>> [BOX.match(t).group(1, 2) for t in ("专栏7 “296X”先进制造业集群", "| 专栏 23 西部区 |", "专栏十")]
+[('7', '“296X”先进制造业集群'), ('23', '西部区 |'), ('十', '')]
+>>> BOX.match("专栏7是指") is not None, BOX.match("专栏目录") is None
+(True, True)
+>>> bool(BOX_START.match("专栏 12")), bool(BOX_START.match("专栏目录"))
+(True, False)
+
+Numbered headings below 第X章: ``一、`` and ``（一）``.
+
+>>> ALT_CHAPTER.match("二、发展现代服务业").groups(), ALT_SECTION.match("（三）建设科技城").groups()
+(('二', '发展现代服务业'), ('三', '建设科技城'))
+
+Item marks of box items and lists: ``1.`` / ``1、`` (not ``1.5``), ``（1）`` / ``(一)``, ``一、``, bold.
+
+>>> marks = ("1.城西科创大走廊", "（2）人工智能", "三、城市更新", "**4、** 项目")
+>>> [ITEM.match(t).group(1, 2, 3) for t in marks]
+[('1', None, None), (None, '2', None), (None, None, '三'), ('4', None, None)]
+>>> ITEM.match("1.5万亿元") is None
+True
+
+Page footers ``— 13 —`` carry no fact:
+
+>>> bool(PAGE_FOOTER.match("— 13 —")), bool(PAGE_FOOTER.match("- 7 -")), bool(PAGE_FOOTER.match("13"))
+(True, True, False)
+
+>>> is_cjk("杭"), is_cjk("㐀"), is_cjk("，"), is_cjk("a")
+(True, True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+# a number as headings write it: 十五, 二〇三五, 3
+NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
+
+HEADING = re.compile(
+    rf"""^\s*第\s*({NUMERAL})\s*   # 第 十三
+    ([篇章节])\s*                  # the level
+    (.*)$                          # the title, possibly empty
+    """,
+    re.X,
+)
+HEADING_START = re.compile(rf"^\s*第\s*{NUMERAL}\s*[篇章节]")
+
+BOX = re.compile(
+    r"""^\s*\|?\s*专栏\s*           # 专栏, inside a table row or not
+    (\d+|[一二三四五六七八九十]+)     # its number
+    (?=[\s“"《\u4e00-\u9fff]|$)     # followed by a space, a quote or the title
+    \s*(.*)$""",
+    re.X,
+)
+BOX_START = re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]+")
+# a directory of boxes inside the contents: 重大工程专栏目录
+BOX_DIRECTORY = re.compile(r"^\s*(?:重大|重点)?\s*(\S{1,4}?)\s*专栏\s*目\s*录\s*$")
+
+ALT_CHAPTER = re.compile(r"^([一二三四五六七八九十]+)、\s*(\S.{0,38})$")
+ALT_SECTION = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*(\S.{0,38})$")
+
+ITEM = re.compile(
+    r"""^\s*(?:\*\*)?\s*(?:
+        (\d{1,2})\s*[.．、](?!\d)                       # 1.  1、  (not 1.5)
+      | [（(](\d{1,2}|[一二三四五六七八九十]+)[）)]        # （1）  (一)
+      | ([一二三四五六七八九十]+)、                       # 一、
+    )""",
+    re.X,
+)
+
+PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
+
+
+def is_cjk(ch: str) -> bool:
+    """A CJK ideograph (unified, extension A, or compatibility), not CJK punctuation."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
