@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from kg.loaders.lexicon.numerals import cn_int
+from kg.loaders.reference.words import words
 
 _COUNT = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|大|类)"
 _GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业|行业|服务业|集群))"
@@ -55,10 +55,7 @@ class ClusterDefinition:
 def list_leads() -> tuple[str, ...]:
     """Words that open an enumeration without being part of its first name (``data/list_leads.tsv``),
     longest first."""
-    path = resources.files("kg.loaders.reference").joinpath("data", "list_leads.tsv")
-    text = path.read_text(encoding="utf-8")
-    words = [line.split("\t")[0] for line in text.splitlines()[1:] if line.strip()]
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(sorted(words("list_leads"), key=len, reverse=True))
 
 
 def _cut_lead(name: str) -> int:

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 import cn2an
 
 from kg.loaders.document.text import MappedText
+from kg.loaders.reference.words import words
 
 _END = re.compile(r"[。！？；]+[”’」』]?")
 
 
-@cache
-def _words(name: str) -> tuple[str, ...]:
-    """The first column of ``loaders/reference/data/<name>.tsv`` (header skipped), in file order."""
-    path = resources.files("kg.loaders.reference").joinpath("data", f"{name}.tsv")
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return tuple(dict.fromkeys(w for line in lines if (w := line.split("\t")[0].strip())))
+_words = words
 
 
 # Verbs that make a sentence a commitment of the plan (what the government will do).

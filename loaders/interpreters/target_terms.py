@@ -12,17 +12,7 @@ A word after the number wins over one before it (达到5000亿元以上 is ``>=`
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
-
-@cache
-def words(name: str) -> tuple[str, ...]:
-    """The first column of ``loaders/reference/data/<name>.tsv`` (header skipped), in file order."""
-    path = resources.files("kg.loaders.reference").joinpath("data", f"{name}.tsv")
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return tuple(dict.fromkeys(w for line in lines if (w := line.split("\t")[0].strip())))
-
+from kg.loaders.reference.words import words
 
 # Verbs that state a level; the comparator is "=". Also the verbs that may take a bare number
 # (城乡居民收入倍差缩小至1.62).
