@@ -50,7 +50,7 @@ LEFT_STOPS = _words(
     做优 做大 壮大 构建 形成 优化 探索 设立 组建 新建 筹建 启动 推广 集聚 带动 辐射 对接 融入 参与
     承接 整合 升级 建成 成为 作为 包括 其中 重点 力争 持续 着力 加速 增强 强化 开展 建立 办好 建好
     建强 启用 赋权 获评 入选 展现 利用 实现 落地 进驻 规范 改造 赋予 进一步 激活 结合 统筹 获批 重组
-    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛 串联 引领 打通 现代化
+    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛 串联 引领 打通 现代化 保障好 服务好 建设好
     指 以及 及其 和 与 及 的 等 在 以 为 向 对 将 把 从 于 至 到 并 或 其
     """
 )
@@ -204,6 +204,8 @@ def _is_specific(name: str, suffix: _Suffix, length: int, places: frozenset[str]
         return False
     if "“" in stem:
         return True
+    if (suffix.kind == "center" or name.endswith("重点实验室")) and _only_a_place(stem, places):
+        return False  # 北京市重点实验室, 省技术创新中心: a grade of designation a place awards, many labs
     if name in places or any(
         stem[a:b] in places for a in range(len(stem)) for b in range(a + 2, min(len(stem), a + 10) + 1)
     ):
@@ -214,6 +216,21 @@ def _is_specific(name: str, suffix: _Suffix, length: int, places: frozenset[str]
         # nor 国家级…/国家首批… (a grade of designation)
         return _has_brand(rest)
     return not suffix.needs_place and _has_brand(stem)
+
+
+# key labs and centres are designated by a government: ``<place>重点实验室`` names the grade, not a lab
+# (a lab named after its city, 广州实验室, is one lab)
+_LEVEL_WORDS = re.compile(r"(?:省|市|区|县|州|级|部|的)+$")
+
+
+def _only_a_place(stem: str, places: frozenset[str]) -> bool:
+    """The stem is a place name and nothing else (北京市, 浙江省, 省级): no brand of its own.
+
+    >>> _only_a_place("北京市", frozenset({"北京", "北京市"})), _only_a_place("之江", frozenset({"杭州"}))
+    (True, False)
+    """
+    core = _LEVEL_WORDS.sub("", stem)
+    return not core or stem in places or core in places
 
 
 NATIONAL = "国家"

@@ -229,3 +229,14 @@ def test_cities_by_full_name_or_as_items_of_an_enumeration():
         ("金华市", "district:金华市"),
         ("上海市", "district:上海市"),
     ]
+
+
+def test_designations_and_glued_verbs_are_not_platforms():
+    places = place_names("广东省")
+    # a grade a government awards, not one lab; a lab named after its city is one lab
+    assert find_platforms("支持建设北京市重点实验室和省级重点实验室", places) == []
+    assert [m.name for m in find_platforms("支持广州实验室建设", places)] == ["广州实验室"]
+    assert find_platforms("推进境外经贸合作区建设", places) == []
+    assert [m.name for m in find_platforms("服务保障好中新广州知识城建设", places)] == ["中新广州知识城"]
+    assert [m.name for m in find_platforms("串联高埔创智谷", places)] == ["高埔创智谷"]
+    assert find_platforms("改造天河体育中心", places) == []
