@@ -156,14 +156,18 @@ class Extractor:
         """Each table's node says what read it and in which layout its cells came; an indicator
         table that gave no indicator, or a plan that announces its main indicators (主要指标) but
         has no indicator table, is a problem."""
-        read_indicators = False
+        prefix = f"{self.plan.plan_id}/indicator/"
+        with_indicators = {
+            r.end
+            for r in self.out
+            if isinstance(r, Edge) and r.type == "PART_OF" and r.start.startswith(prefix)
+        }
         for unit in tables:
             names = read_as.get(id(unit), [])
             tid = unit_id(self.plan, unit)
             props = {"readAs": names, "layout": unit.table.kind}
             self.out.append(Node(tid, "Table", unit.title or unit.table.caption or "表格", None, props))
-            got = any(i.startswith(f"{self.plan.plan_id}/indicator/") for i in indicators_of(self.out, tid))
-            read_indicators = read_indicators or got
+            got = tid in with_indicators
             if looks_like_indicators(unit.table) and not got:
                 self.problem(
                     "indicator-table-not-read",
@@ -171,11 +175,12 @@ class Extractor:
                     "gave no indicator",
                     unit.line_start,
                 )
-        if not read_indicators and _announces_indicators(self.plan):
+        announced = None if with_indicators else _announces_indicators(self.plan)
+        if announced is not None:
             self.problem(
                 "indicator-table-missing",
                 "the plan names its main indicators (主要指标) but no indicator table was read",
-                _announces_indicators(self.plan),
+                announced,
             )
 
     def report_gaps(self) -> None:
@@ -220,9 +225,7 @@ class Extractor:
     def goals_year(self, unit: Unit) -> int | None:
         """The plan's end year for a target without a year of its own in the plan's goals chapter
         or section (主要目标, 发展目标: what the plan period is to achieve); else None."""
-        scope = unit.parent
-        while scope is not None and scope.kind not in ("Section", "Chapter"):
-            scope = scope.parent
+        scope = _heading_scope(unit)
         if scope is None or not GOAL_CHAPTER.search(scope.title or ""):
             return None
         return self.end_year
@@ -231,9 +234,7 @@ class Extractor:
         """Is ``unit`` in a review of the previous period (第一章 发展基础: its section, or its
         chapter when it has no sections, opens with another period: “十四五”时期… in a 十五五
         plan)? What such a unit reports was achieved, not committed: no measure, no target."""
-        scope = unit.parent
-        while scope is not None and scope.kind not in ("Section", "Chapter"):
-            scope = scope.parent
+        scope = _heading_scope(unit)
         if scope is None or self.period is None:
             return False
         key = id(scope)
@@ -558,9 +559,12 @@ def _measure_name(sentence: str) -> str:
     return first if 2 <= len(first) <= 30 else head
 
 
-def indicators_of(records: list, table_id: str) -> list[str]:
-    """Ids of the Indicator nodes PART_OF ``table_id``."""
-    return [r.start for r in records if isinstance(r, Edge) and r.type == "PART_OF" and r.end == table_id]
+def _heading_scope(unit: Unit) -> Unit | None:
+    """The nearest section or chapter above ``unit``."""
+    scope = unit.parent
+    while scope is not None and scope.kind not in ("Section", "Chapter"):
+        scope = scope.parent
+    return scope
 
 
 MAIN_INDICATORS = re.compile(r"主要指标")

@@ -14,11 +14,9 @@ from dataclasses import dataclass
 
 from kg.loaders.document.model import Row, Table
 from kg.loaders.interpreters.numbers import parse_value
-from kg.loaders.lexicon.headers import ATTRIBUTES, DASHES, column_roles
+from kg.loaders.lexicon.headers import ATTRIBUTES, COUNT_NOTE, DASHES, YEAR, column_roles
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _UNIT = re.compile(r"[(（]([^()（）]{1,10})[)）]$")
-_COUNT_NOTE = re.compile(r"[(（]\s*\d+\s*项\s*[)）]$")
 _BRACKETED = re.compile(r"^[\[〔【](.*)[\]〕】]$")
 
 
@@ -73,7 +71,7 @@ def split_unit(name: str) -> tuple[str, str | None]:
 
 
 def _category(text: str) -> str | None:
-    text = _COUNT_NOTE.sub("", text).strip()
+    text = COUNT_NOTE.sub("", text).strip()
     return text or None
 
 
@@ -86,7 +84,7 @@ def _number(text: str | None) -> float | None:
 
 
 def _header_year(header: list[str], col: int | None) -> int | None:
-    match = _YEAR.search(header[col]) if col is not None else None
+    match = YEAR.search(header[col]) if col is not None else None
     return int(match.group(1)) if match else None
 
 

@@ -13,14 +13,11 @@ from kg.loaders.reference.words import words
 _END = re.compile(r"[。！？；]+[”’」』]?")
 
 
-_words = words
-
-
 # Verbs that make a sentence a commitment of the plan (what the government will do).
-COMMIT_VERBS = _words("sentence_commit_verbs")
+COMMIT_VERBS = words("sentence_commit_verbs")
 # Markers of a retrospective sentence (what was achieved), which is not a commitment: whole words, so
 # 为了/除了 are no markers (the perfective 了 counts only in the verbs listed with it, 实现了/取得了).
-RETROSPECTIVE = _words("sentence_retrospective")
+RETROSPECTIVE = words("sentence_retrospective")
 # A five-year period named in a sentence (“十四五”时期); another period than the plan's own is the past.
 PERIOD = re.compile(r"[“\"]?(十[一二三四五六七八九]?五)[”\"]?(?:时期|期间)")
 PLAN_ORDINAL = re.compile(r"第(十[一二三四五六七八九]?)个五年")

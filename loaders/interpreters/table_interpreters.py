@@ -84,20 +84,17 @@ class ClusterListTable(TableInterpreter):
     """A numbered cluster / chain list laid out with runs of spaces, captioned as a scheme."""
 
     name = "cluster list"
-    lines: list[str] | None = None
-
-    def _rows(self, ex: Extractor, table: Table):
-        return parse_cluster_list(table)
 
     def claims(self, table: Table) -> bool:
         captioned = SCHEME_WORDS.search(table.caption or "") or SCHEME_WORDS.search(" ".join(table.header))
-        return table.kind == "spaced" and bool(captioned)
+        return (
+            table.kind == "spaced"
+            and bool(captioned)
+            and len({r.cluster for r in parse_cluster_list(table)}) >= 2
+        )
 
     def read(self, ex: Extractor, unit: Unit) -> None:
-        cluster_records(ex, unit, self._rows(ex, unit.table))
-
-    def reads(self, ex: Extractor, table: Table) -> bool:
-        return len({r.cluster for r in self._rows(ex, table)}) >= 2
+        cluster_records(ex, unit, parse_cluster_list(unit.table))
 
 
 SCHEME_STAGE: tuple[TableInterpreter, ...] = (
@@ -113,8 +110,6 @@ def read_scheme_table(ex: Extractor, unit: Unit) -> str | None:
     table = unit.table
     for interpreter in SCHEME_STAGE:
         if not interpreter.claims(table):
-            continue
-        if isinstance(interpreter, ClusterListTable) and not interpreter.reads(ex, table):
             continue
         interpreter.read(ex, unit)
         return interpreter.name

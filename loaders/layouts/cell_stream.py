@@ -34,7 +34,7 @@ import re
 
 from kg.loaders.document.model import Cell, Row
 from kg.loaders.layouts.cells import clean_cell
-from kg.loaders.lexicon.headers import ATTRIBUTES, DASHES, column_roles
+from kg.loaders.lexicon.headers import ATTRIBUTES, COUNT_NOTE, DASHES, column_roles
 
 _YEAR = r"(?:19|20)\d\d\s*年?"
 _QUALIFIER = r"(?:预计|预期|完成值?|完成情况|实际值?|目标值?|规划目标|基期值?|现状值?|末)"
@@ -58,7 +58,6 @@ _PERIOD_PREFIX = re.compile(
 )
 _NUMBER = re.compile(r"^(\d{1,3})$")
 _CATEGORY_MARK = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*")
-_COUNT_NOTE = re.compile(r"[（(]\s*\d+\s*项\s*[)）]$")
 MIN_HEADER = 4
 
 
@@ -143,7 +142,7 @@ def is_name(text: str) -> bool:
 
 def is_category(text: str) -> bool:
     """``经济发展``, ``经济发展（7项）``, ``一、经济发展（8项）``; not a value, attribute or number."""
-    body = _COUNT_NOTE.sub("", _CATEGORY_MARK.sub("", text)).strip()
+    body = COUNT_NOTE.sub("", _CATEGORY_MARK.sub("", text)).strip()
     if re.search(r"[）)]$", body):
         return False  # a unit in brackets ends a name's tail (``重(%)``), never a category
     return 2 <= len(body) <= 12 and _is_text(body) and body not in ATTRIBUTES

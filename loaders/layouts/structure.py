@@ -12,6 +12,7 @@ import re
 
 from kg.loaders.document.text import MappedText, clean
 from kg.loaders.document.tree import LEVEL, NotAPlanError, ParsedPlan, Unit
+from kg.loaders.layouts.cell_stream import is_header_cell
 from kg.loaders.layouts.contents import find_contents
 from kg.loaders.layouts.tables import TableBlock, find_table_blocks, parse_table
 from kg.loaders.lexicon.numerals import cn_int
@@ -348,8 +349,6 @@ class _Builder:
         """A box heading written over lines (``专栏`` / ``1`` / ``0`` / title / title …): the last
         line and a BOX match of the joined text, or None. The title runs to a line that opens the
         box's content (an item number, a table header word, running text)."""
-        from kg.loaders.layouts.cell_stream import is_header_cell
-
         rest = [n for n in range(i + 1, min(end, i + 16) + 1) if self.lines[n - 1].strip()]
         digits = []
         for n in rest[:2]:

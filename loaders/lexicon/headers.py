@@ -7,7 +7,9 @@ import re
 
 ATTRIBUTES = ("预期性", "约束性")
 DASHES = {"", "—", "——", "-", "－", "/", "一"}
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年")  # a year in a header or cell: 2025年
+# a count of rows after a category name: 经济发展（7项）
+COUNT_NOTE = re.compile(r"[(（]\s*\d+\s*项\s*[)）]$")
 _TIER = re.compile(r"^(?P<count>\d+|[一二两三四五六七八九十]+)\s*个(?P<rest>.+)$")
 _LEVEL = re.compile(r"^(.+?级)")
 
@@ -37,7 +39,7 @@ def column_roles(header: list[str]) -> dict[str, int]:
             role = "target"
         elif "指标" in text:
             role = "name"
-        elif _YEAR.search(text) or "基期" in text or "现状" in text:
+        elif YEAR.search(text) or "基期" in text or "现状" in text:
             # two bare year columns (2020年, 2025年): the first is the baseline, the second the target
             role = "target" if "baseline" in roles and "target" not in roles else "baseline"
         if role and role not in roles:
