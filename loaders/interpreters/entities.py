@@ -23,6 +23,7 @@ from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
 from kg.loaders.lexicon.names import normalise_entity_name
 from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
 from kg.loaders.reference.gazetteer import District, _as_city, candidate_aliases, cities, districts
+from kg.loaders.reference.words import words
 
 __all__ = [
     "EntityMatch",
@@ -35,42 +36,27 @@ __all__ = [
 ]
 
 MAX_NAME = 24
-# Words that end a name when met on its left: verbs and function words of plan prose.
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-# Words that end a name when met on its left: verbs and function words of plan prose.
-LEFT_STOPS = _words(
-    """
-    支持 推进 建设 打造 加快 高水平 高标准 高质量 推动 依托 聚焦 围绕 争创 创建 培育 布局 深化 提升
-    发挥 完善 谋划 规划 申报 争取 用好 联动 引导 鼓励 放大 拓展 实施 加强 全面 积极 深入 大力 做强
-    做优 做大 壮大 构建 形成 优化 探索 设立 组建 新建 筹建 启动 推广 集聚 带动 辐射 对接 融入 参与
-    承接 整合 升级 建成 成为 作为 包括 其中 重点 力争 持续 着力 加速 增强 强化 开展 建立 办好 建好
-    建强 启用 赋权 获评 入选 展现 利用 实现 落地 进驻 规范 改造 赋予 进一步 激活 结合 统筹 获批 重组
-    促进 坚持 彰显 增设 构筑 健全 新增 扩大 举办 更名 接入 广泛 串联 引领 打通 现代化 保障好 服务好 建设好
-    指 以及 及其 和 与 及 的 等 在 以 为 向 对 将 把 从 于 至 到 并 或 其
-    """
-)
-RIGHT_STOPS = _words(
-    "等 和 与 及 的 为 在 建设 发展 争创 创建 打造 提升 加快 建成 成为 作为 集聚 以 实现 开展 落地 "
-    "深化 联动 协同 一体 周边 片区 核心区"
-)
+# Word lists of the genre, each entry with its reason (``reference/data/name_*.tsv``):
+LEFT_STOPS = words("name_left_stops")  # a name ends on its left at these (verbs, adverbs, function words)
+RIGHT_STOPS = words("name_right_stops")  # ... and a bounded suffix is followed by one of these
 _QUANTIFIER = re.compile(
     r"^(?:[0-9]|[一二两三四五六七八九十百千几多数][个批家类座项条所处]|若干|首批|各|部分)"
 )
-# A name never ends in these (rhetoric such as 历史文化名城, 博物馆之城) ...
-NON_NAME_ENDINGS = _words(
-    "名城 之城 主城 副城 老城 友城 杭城 融城 模范城 第一城 "
-    # venues and institutions that end like platforms (…中心) but host no industry
-    "体育中心 仲裁中心 文献中心 保护中心 医疗中心 纪念中心"
-)
-# ... and a suffix never ends inside these words (大学生, 城市, 港口).
-CUT_WORDS = _words("大学生 大学城 园区 研究生 城市 城乡 城镇 城区 港澳 港口 谷物 中心城")
-# Regions that are places though not in the city and district tables.
-REGIONS = frozenset(_words("中国 长三角 长江三角洲"))
+NON_NAME_ENDINGS = words("name_non_endings")  # a name never ends in these (名城, 体育中心)
+CUT_WORDS = words("name_cut_words")  # ... and a suffix never ends inside these words (大学生, 城市)
+
+
+@cache
+def regions() -> frozenset[str]:
+    """National-level named regions and their aliases (``data/regions.tsv``) and 中国: places,
+    though not in the city and district tables."""
+    names = {"中国"}
+    for r in _table("regions.tsv"):
+        names.add(r["region"])
+        names.update(a for a in r["aliases"].split(";") if a)
+    return frozenset(names)
+
+
 _NUMERAL = re.compile(r"[一二两三四五六七八九十百千]")
 _COUNTED = re.compile(r"[0-9一二两三四五六七八九十]+[个大]")
 _COUNT_HEAD = re.compile(r"(?:等)?[0-9一二两三四五六七八九十]+个")
@@ -97,7 +83,8 @@ class _Suffix:
 
 def _table(filename: str) -> list[dict[str, str]]:
     text = resources.files("kg.loaders.reference").joinpath("data", filename).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 @cache
@@ -125,7 +112,7 @@ def place_names(province: str | None = None) -> frozenset[str]:
     their aliases, every county-level division's official name, regions, located platforms, and
     the short names (萧山, 黄埔) of the county-level divisions of the plan's own province only:
     across all of China short names are ordinary words too (富裕县 makes 共同富裕示范区 no place)."""
-    names = {n for c in cities() for n in c.names} | REGIONS
+    names = {n for c in cities() for n in c.names} | regions()
     for c in cities():
         names.add(c.province)
         names.add(re.sub(r"(壮族|回族|维吾尔)?自治区$|省$|市$", "", c.province))
@@ -215,6 +202,12 @@ def _is_specific(name: str, suffix: _Suffix, length: int, places: frozenset[str]
         # a named national body: 国家第三代半导体技术创新中心, not 国家制造业创新中心 (a category)
         # nor 国家级…/国家首批… (a grade of designation)
         return _has_brand(rest)
+    inner = _GRADE_HEAD.search(stem, 2) if suffix.kind == "center" else None
+    if inner is not None and _has_brand(stem[: inner.start()]):
+        return True  # a named body of a grade: 第三代半导体国家技术创新中心, 高性能膜材料国家级创新中心
+    if name.endswith("创新中心") and stem[:1] in LEVEL_PREFIXES and not stem[1:].startswith(NATIONAL_GRADES):
+        # the plan's own province or city names its body by level: 省光电技术创新中心 (not 省级…)
+        return _has_brand(stem[1:])
     return not suffix.needs_place and _has_brand(stem)
 
 
@@ -236,6 +229,8 @@ def _only_a_place(stem: str, places: frozenset[str]) -> bool:
 NATIONAL = "国家"
 NATIONAL_MIN = 9  # characters: shorter 国家… names are categories (国家实验室, 国家级平台)
 NATIONAL_GRADES = ("级", "首批", "重点", "重大", "一流")
+_GRADE_HEAD = re.compile(r"国家级|国家|省级|市级")  # a designation's grade inside a name
+LEVEL_PREFIXES = ("省", "市")  # 省…创新中心: a centre the plan's province or city designates
 
 
 def _cuts_word(text: str, end: int) -> bool:
@@ -293,7 +288,42 @@ def _find(text: str, category: str, places: frozenset[str] | None = None) -> lis
             end = _place_qualifier_end(text, end, places)
             name = text[start:end]
             found.append(EntityMatch(start, end, normalise_entity_name(name), info.kind))
+            found.extend(_coordinated(text, start, name, info.kind))
     return _longest_first(found)
+
+
+_PIECE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+
+
+def _coordinated(text: str, start: int, name: str, kind: str) -> list[EntityMatch]:
+    """The other names of a coordination sharing one designation (``集成电路设计自动化、第三代半导体
+    国家技术创新中心`` -> two centres): the pieces joined by 、 before a name whose tail, from a grade
+    word (国家, 省级 …) on, is the designation. Each piece's span is its own text.
+
+    >>> text = "建设集成电路设计自动化、第三代半导体国家技术创新中心"
+    >>> [m.name for m in _coordinated(text, 12, "第三代半导体国家技术创新中心", "center")]
+    ['集成电路设计自动化国家技术创新中心']
+    """
+    grade = next((m for m in _GRADE_HEAD.finditer(name) if m.start() >= 2), None)
+    if grade is None or start == 0 or text[start - 1] != "、":
+        return []
+    head = name[grade.start() :]
+    out, end = [], start - 1
+    while end > 0:
+        piece_start = end
+        while (
+            piece_start > 0 and _is_name_char(text[piece_start - 1]) and not _stop_ends_at(text, piece_start)
+        ):
+            piece_start -= 1
+        piece = text[piece_start:end]
+        own_name = _GRADE_HEAD.search(piece) or any(piece.endswith(s) for s in suffixes())
+        if not _PIECE.fullmatch(piece) or own_name:
+            break
+        out.append(EntityMatch(piece_start, end, normalise_entity_name(piece + head), kind))
+        if piece_start == 0 or text[piece_start - 1] != "、":
+            break
+        end = piece_start - 1
+    return out[::-1]
 
 
 def _longest_first(matches: list[EntityMatch]) -> list[EntityMatch]:
@@ -419,3 +449,28 @@ def platform_suffix(name: str) -> str | None:
     """The longest platform suffix ``name`` ends with (``特色标杆工业园`` -> 工业园), else None."""
     ends = [s for s, info in suffixes().items() if info.category == "platform" and name.endswith(s)]
     return max(ends, key=len) if ends else None
+
+
+def listed_platform(name: str, places: frozenset[str]) -> bool:
+    """Is ``name``, an item of a running-text list of platforms (``依托A、B等平台``), one platform?
+    The list says what it is, so a suffix need not carry a place (金鱼嘴每日路演中心) and a name
+    without a suffix passes when a place or a quoted name makes it one thing (江苏（南京）算数空间);
+    generic kinds (技术中心, 大模型工厂) and institutions (…学院: found as institutions) do not.
+
+    >>> P = frozenset({"南京", "江苏"})
+    >>> names = ("金鱼嘴每日路演中心", "江苏（南京）算数空间", "技术中心", "大模型工厂")
+    >>> [listed_platform(n, P) for n in names]
+    [True, True, False, False]
+    """
+    ends = [s for s in suffixes() if name.endswith(s)]
+    suffix = max(ends, key=len) if ends else None
+    if suffix is not None and suffixes()[suffix].category != "platform":
+        return False
+    if _QUANTIFIER.match(name):
+        return False
+    if any(s + joiner in name for s in suffixes() for joiner in "与和及"):
+        return False  # two names joined (概念验证中心与杭州技术转移转化中心)
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    if suffix is None:  # a place opens the name (雨花台烈士陵园), or a quoted name makes it one
+        return "“" in name or any(stem.startswith(p) for p in places if len(p) >= 2)
+    return _has_brand(stem)

@@ -111,16 +111,22 @@ def split_entity_list(cell: str) -> list[ListItem]:
 _BUILD_LIST = re.compile(
     r"(?:建设|打造|培育|完善)(?P<list>[^。；;：:]{4,400}?)等(?P<head>[\u4e00-\u9fff]{0,10})"
 )
+# In running text, a list that says it lists platforms: ``依托A、B等平台`` (one clause: no comma).
+_PLATFORM_LIST = re.compile(
+    r"(?:依托|发挥|建设|打造|培育|支持|用好|推进|提升|建强|做强)(?P<list>[^。；;：:，,“”]{4,200}?)等"
+    r"(?P<head>(?:重点|特色|产业|创新|科创|公共|服务|功能)*(?:平台|载体))"
+)
 # what a list of platforms may end with (…等平台, …等重点载体); any other head names fields
 _PLATFORM_HEAD = re.compile(r"^(?:重点|特色|产业|创新)?(?:平台|载体|园区|基地)")
 _NOT_A_NAME = re.compile(r"重点|发展|推动|加快|提升|实施|开展|加强|[，,。；]")
 MAX_LISTED = 30
 
 
-def listed_names(text: str) -> list[ListItem]:
+def listed_names(text: str, named_head: bool = False) -> list[ListItem]:
     """Names in lists of what is to be built (``建设番禺广汽智联新能源汽车产业园、广州国际生物岛等``):
     in a box that lists platforms per industry domain each item is a platform, suffix or not.
-    Spans are offsets in ``text``.
+    With ``named_head`` (running text) only lists whose head says they are platforms count
+    (``依托A、B等平台``). Spans are offsets in ``text``.
 
     >>> [i.name for i in listed_names("重点发展生物药。建设广州国际生物岛、南沙生命科学园、红专厂等。")]
     ['广州国际生物岛', '南沙生命科学园', '红专厂']
@@ -128,11 +134,15 @@ def listed_names(text: str) -> list[ListItem]:
     ['番禺高端装备特色标杆工业园', '南沙高端装备特色标杆工业园']
     >>> listed_names("培育细胞与基因治疗、核医疗等领域。")
     []
+    >>> [i.name for i in listed_names("依托江苏国际数据港、江苏（南京）算数空间等平台", named_head=True)]
+    ['江苏国际数据港', '江苏（南京）算数空间']
+    >>> listed_names("建设广州国际生物岛、南沙生命科学园等。", named_head=True)
+    []
     """
     from kg.loaders.interpreters.entities import platform_suffix
 
     out: list[ListItem] = []
-    for m in _BUILD_LIST.finditer(text):
+    for m in (_PLATFORM_LIST if named_head else _BUILD_LIST).finditer(text):
         base = m.start("list")
         head = m.group("head")
         if head and not (platform_suffix(head) or _PLATFORM_HEAD.match(head)):

@@ -25,6 +25,7 @@ from kg.loaders.interpreters.entities import (
     find_districts,
     find_institutions,
     find_platforms,
+    listed_platform,
     place_names,
 )
 from kg.loaders.interpreters.entity_lists import listed_names, split_entity_list
@@ -148,6 +149,7 @@ class Extractor:
                             and extract_targets(sentence, self.end_year)
                         ):
                             self.measure(unit, container, start, end, part_goal)
+        self.named_supports()
         self.report_tables(tables, read_as)
         self.report_gaps()
         yield from self.out
@@ -279,6 +281,21 @@ class Extractor:
             props = {"tier": domain_group(box.title), "scheme": box.title}
             cid = self.entities.cluster(name, src, props)
         return cid
+
+    def named_supports(self) -> None:
+        """A platform whose name names one of the plan's clusters serves it (江北新材料科技园 ->
+        新材料): the longest cluster name inside the platform's name, unless an edge says so already."""
+        have = {(e.start, e.end) for e in self.out if isinstance(e, Edge) and e.type == "SUPPORTS"}
+        names = sorted(self.entities.clusters, key=len, reverse=True)
+        seen: set[str] = set()
+        for r in list(self.out):
+            if not isinstance(r, Node) or r.type != "Platform" or r.id in seen:
+                continue
+            seen.add(r.id)
+            name = next((n for n in names if n in r.name), None)
+            cid = self.entities.clusters.get(name) if name is not None else None
+            if cid is not None and (r.id, cid) not in have:
+                self.out.append(Edge(r.id, cid, "SUPPORTS", r.source, {"basis": "name"}))
 
     def _in_goal_unit(self, unit: Unit) -> bool:
         container = unit.parent
@@ -505,19 +522,22 @@ class Extractor:
                 src = locate(a, b)
                 self.out.append(Edge(owner, make(src), "MENTIONS", src))
 
+        topic = self.topic
+
         def serving(make, basis="text"):
             """An entity named in a paragraph about a cluster also SUPPORTS that cluster."""
 
             def made(src):
                 eid = make(src)
-                if self.topic is not None and eid != self.topic:
-                    self.out.append(Edge(eid, self.topic, "SUPPORTS", src, {"basis": basis}))
+                if topic is not None and eid != topic:
+                    self.out.append(Edge(eid, topic, "SUPPORTS", src, {"basis": basis}))
                 return eid
 
             return made
 
-        if self.in_domain_list and self.topic is not None:
-            for item in listed_names(span_text):
+        in_list = self.in_domain_list and self.topic is not None
+        for item in listed_names(span_text, named_head=not in_list):  # a list of platforms
+            if in_list or listed_platform(item.name, self.places):
                 platform = serving(lambda src, n=item.name: self.entities.platform(n, src), "list")
                 add(item.start, item.end, platform)
         for m in find_platforms(span_text, self.places):

@@ -240,3 +240,54 @@ def test_designations_and_glued_verbs_are_not_platforms():
     assert [m.name for m in find_platforms("服务保障好中新广州知识城建设", places)] == ["中新广州知识城"]
     assert [m.name for m in find_platforms("串联高埔创智谷", places)] == ["高埔创智谷"]
     assert find_platforms("改造天河体育中心", places) == []
+
+
+def test_coordinated_names_share_their_designation():
+    text = (
+        "加快建设集成电路设计自动化、第三代半导体国家技术创新中心，"
+        "推进番禺国家级沿海渔港经济区、南沙省级现代渔业产业园建设"
+    )
+    matches = find_platforms(text, place_names("广东省"))
+    assert [m.name for m in matches] == [
+        "集成电路设计自动化国家技术创新中心",
+        "第三代半导体国家技术创新中心",
+        "南沙省级现代渔业产业园",  # the first item names its own designation: no distribution
+    ]
+    # each item's quote is its own text
+    assert text[matches[0].start : matches[0].end] == "集成电路设计自动化"
+
+
+def test_centres_a_province_or_city_designates_by_name():
+    places = place_names("江苏省")
+    text = "发挥国家第三代半导体技术创新中心等国家级创新平台和省光电技术创新中心等省级创新平台作用"
+    assert [m.name for m in find_platforms(text, places)] == [
+        "国家第三代半导体技术创新中心",
+        "省光电技术创新中心",
+    ]
+    # a grade without a name, and a public service centre, are not
+    assert find_platforms("建设省技术创新中心、省级创新中心，推进市粮食应急保障中心建设", places) == []
+    assert find_platforms("争创中医类国家医学中心", places) == []
+
+
+def test_collection_zones_and_regions_make_platforms():
+    places = place_names("江苏省")
+    assert [m.name for m in find_platforms("加快建设江苏绿色能源产业集聚区。", places)] == [
+        "江苏绿色能源产业集聚区"
+    ]
+    # a national region (data/regions.tsv) makes a name specific as a city does
+    assert [m.name for m in find_platforms("建设粤港澳大湾区国家技术创新中心", places)] == [
+        "粤港澳大湾区国家技术创新中心"
+    ]
+
+
+def test_running_text_lists_of_platforms_need_no_suffix():
+    from kg.loaders.interpreters.entities import listed_platform
+    from kg.loaders.interpreters.entity_lists import listed_names
+
+    places = place_names("江苏省")
+    text = "依托江苏国际数据港、数字江苏科创园、江苏（南京）算数空间、技术中心等平台，建设大模型工厂等平台"
+    items = [i.name for i in listed_names(text, named_head=True)]
+    assert items == ["江苏国际数据港", "数字江苏科创园", "江苏（南京）算数空间", "技术中心", "大模型工厂"]
+    assert [n for n in items if listed_platform(n, places)] == items[:3]
+    # a list of fields, not of platforms, names none
+    assert listed_names("培育细胞与基因治疗、核医疗等领域", named_head=True) == []

@@ -185,6 +185,8 @@ def test_platforms_in_a_paragraph_about_a_cluster_support_it(nj):
     assert by_platform == {
         "国家集成电路设计自动化技术创新中心": "国家集成电路设计自动化技术创新中心",
         "国家第三代半导体技术创新中心": "国家第三代半导体技术创新中心",
+        # …等国家级创新平台和省光电技术创新中心等省级创新平台作用
+        "省光电技术创新中心": "省光电技术创新中心",
         # 专栏17: 桥林新城 | 以发展先进制造业和港口物流为主，重点发展集成电路主导产业…
         "桥林新城": "集成电路",
     }
@@ -244,3 +246,17 @@ def test_rows_of_other_tables_are_measures_with_their_entities(nj):
 def test_a_table_row_does_not_run_names_across_cells(nj):
     names = {a["name"] for a in nodes(nj, "Platform").values()}
     assert not any(n.startswith(("上项目", "以上项目")) for n in names)
+
+
+def test_lead_paragraphs_and_platform_names_tie_platforms_to_clusters(nj):
+    supports = {
+        (nj.nodes[u]["name"], nj.nodes[v]["name"]): d["basis"]
+        for u, v, d in nj.edges(data=True)
+        if d["type"] == "SUPPORTS" and nj.nodes[u]["type"] == "Platform"
+    }
+    # 智能电网。…加快建设江苏绿色能源产业集聚区。 / 机器人。…加快建设省具身智能技术创新中心。
+    assert supports[("江苏绿色能源产业集聚区", "智能电网")] == "text"
+    assert supports[("省具身智能技术创新中心", "机器人")] == "text"
+    # 石化产业。…推动江北新材料科技园扩区升级: the platform's name names the cluster 新材料
+    assert supports[("江北新材料科技园", "新材料")] == "name"
+    assert ("省具身智能技术创新中心", "集成电路") not in supports
