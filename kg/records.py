@@ -8,7 +8,7 @@ substring of the decoded input (line endings normalised to ``\\n``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -71,3 +71,29 @@ class Edge:
     def __post_init__(self) -> None:
         check_edge_type(self.type)
         object.__setattr__(self, "props", _frozen(self.props))
+
+
+PROBLEM_LEVELS = ("warning", "error")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something found in the text but not understood (``level`` warning), or that should have
+    been read and was not (``error``: a table no interpreter could read).
+
+    >>> Problem("p", "target-without-unit", "target without unit: 翻一番", 12).as_dict()["level"]
+    'warning'
+    """
+
+    plan: str
+    code: str
+    message: str
+    line: int | None = None
+    level: str = "warning"
+
+    def __post_init__(self) -> None:
+        if self.level not in PROBLEM_LEVELS:
+            raise ValueError(f"problem level {self.level!r} is not one of {PROBLEM_LEVELS}")
+
+    def as_dict(self) -> dict:
+        return asdict(self)

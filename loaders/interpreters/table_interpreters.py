@@ -29,7 +29,7 @@ from kg.loaders.interpreters.table_records import (
 
 if TYPE_CHECKING:
     from kg.loaders.document.tree import Unit
-    from kg.loaders.interpreters.extract import Extractor
+    from kg.loaders.interpreters.context import Context
 
 
 class TableInterpreter:
@@ -40,7 +40,7 @@ class TableInterpreter:
     def claims(self, table: Table) -> bool:
         raise NotImplementedError
 
-    def read(self, ex: Extractor, unit: Unit) -> None:
+    def read(self, ctx: Context, unit: Unit) -> None:
         raise NotImplementedError
 
 
@@ -52,8 +52,8 @@ class IndicatorTable(TableInterpreter):
     def claims(self, table: Table) -> bool:
         return table_kind(table) == "main"
 
-    def read(self, ex: Extractor, unit: Unit) -> None:
-        indicator_records(ex, unit, "main")
+    def read(self, ctx: Context, unit: Unit) -> None:
+        indicator_records(ctx, unit, "main")
 
 
 class PreviousPlanTable(IndicatorTable):
@@ -64,8 +64,8 @@ class PreviousPlanTable(IndicatorTable):
     def claims(self, table: Table) -> bool:
         return table_kind(table) == "previous_plan"
 
-    def read(self, ex: Extractor, unit: Unit) -> None:
-        indicator_records(ex, unit, "previous_plan")
+    def read(self, ctx: Context, unit: Unit) -> None:
+        indicator_records(ctx, unit, "previous_plan")
 
 
 class ClusterSchemeTable(TableInterpreter):
@@ -76,8 +76,8 @@ class ClusterSchemeTable(TableInterpreter):
     def claims(self, table: Table) -> bool:
         return len({r.cluster for r in parse_cluster_table(table)}) >= 2
 
-    def read(self, ex: Extractor, unit: Unit) -> None:
-        cluster_records(ex, unit, parse_cluster_table(unit.table))
+    def read(self, ctx: Context, unit: Unit) -> None:
+        cluster_records(ctx, unit, parse_cluster_table(unit.table))
 
 
 class ClusterListTable(TableInterpreter):
@@ -93,8 +93,8 @@ class ClusterListTable(TableInterpreter):
             and len({r.cluster for r in parse_cluster_list(table)}) >= 2
         )
 
-    def read(self, ex: Extractor, unit: Unit) -> None:
-        cluster_records(ex, unit, parse_cluster_list(unit.table))
+    def read(self, ctx: Context, unit: Unit) -> None:
+        cluster_records(ctx, unit, parse_cluster_list(unit.table))
 
 
 SCHEME_STAGE: tuple[TableInterpreter, ...] = (
@@ -105,26 +105,26 @@ SCHEME_STAGE: tuple[TableInterpreter, ...] = (
 )
 
 
-def read_scheme_table(ex: Extractor, unit: Unit) -> str | None:
+def read_scheme_table(ctx: Context, unit: Unit) -> str | None:
     """Read ``unit``'s table with the first scheme interpreter that claims it; its name, or None."""
     table = unit.table
     for interpreter in SCHEME_STAGE:
         if not interpreter.claims(table):
             continue
-        interpreter.read(ex, unit)
+        interpreter.read(ctx, unit)
         return interpreter.name
     return None
 
 
-def read_layout_table(ex: Extractor, unit: Unit, goal: str | None) -> list[str]:
+def read_layout_table(ctx: Context, unit: Unit, goal: str | None) -> list[str]:
     """A table no scheme interpreter claimed: district tables give LOCATED_IN (platforms) or
     SUPPORTS (industries), and every row is a measure. The names of what read it."""
     names = []
-    if district_platform_records(ex, unit):
+    if district_platform_records(ctx, unit):
         names.append("district platforms")
-    elif district_industry_records(ex, unit):
+    elif district_industry_records(ctx, unit):
         names.append("district industries")
-    layout_records(ex, unit, goal)
+    layout_records(ctx, unit, goal)
     if unit.table.rows:
         names.append("measures")
     return names

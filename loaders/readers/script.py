@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from kg.records import Problem
+
 # Frequent plan characters whose Simplified form differs (發/发, 經/经 …): none of them is used in
 # Simplified text, so their share among the CJK characters tells Traditional text apart.
 TRADITIONAL_ONLY = frozenset(
@@ -43,4 +45,4 @@ def script_problems(text: str, plan_id: str) -> list[dict]:
         "names, districts and units are recognised in Simplified Chinese only: convert first, "
         "e.g. `opencc -c t2s.json -i IN -o OUT`"
     )
-    return [{"plan": plan_id, "code": "traditional-chinese", "message": message, "line": None}]
+    return [Problem(plan_id, "traditional-chinese", message).as_dict()]
