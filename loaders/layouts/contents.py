@@ -17,17 +17,8 @@ from __future__ import annotations
 import re
 
 from kg.loaders.layouts.cells import clean_cell
+from kg.loaders.lexicon.patterns import DIVISION_START
 
-_HEADING = re.compile(
-    r"""^(?:
-        第\s*[一二三四五六七八九十百零〇两\d]+\s*[篇章节]   # 第一篇, 第 3 章
-      | 专栏\s*[\d一二三四五六七八九十]+                   # 专栏7, 专栏 7
-      | [一二三四五六七八九十]+、                           # 一、
-      | [（(][一二三四五六七八九十]+[）)]                   # （一）
-      | (?:附录|附表|附件|名词解释|序\s*言|前\s*言)          # other divisions
-    )""",
-    re.X,
-)
 # page number at the end of an entry, with the dot leader or space before it
 _PAGE = re.compile(r"(?:[.．…·•\s]*|\|\s*)\d{1,3}\s*\|?\s*$")
 # a page number after dot leaders, two spaces or a cell border: an entry even if the body words it
@@ -52,7 +43,7 @@ def heading_key(line: str) -> str | None:
     True
     """
     body = line.strip().strip("|").strip()
-    if not _HEADING.match(body):
+    if not DIVISION_START.match(body):
         return None
     body = _PAGE.sub("", re.sub(r"\s*\|\s*", " ", body)).rstrip(".．…·")
     key = re.sub(r"[\s.．…·|*]+", "", clean_cell(body))

@@ -19,6 +19,7 @@ from kg.loaders.lexicon.numerals import cn_int
 from kg.loaders.lexicon.patterns import (
     ALT_CHAPTER,
     ALT_SECTION,
+    APPENDIX,
     BOX,
     BOX_DIRECTORY,
     HEADING,
@@ -32,10 +33,6 @@ NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0
 SENTENCE_END = tuple("。！？；：") + tuple(a + b for a in "。！？；" for b in "”’」』）)")
 # a page footer or a bare footnote number (a web page's superscript on a line of its own)
 FOOTNOTE_MARK = re.compile(r"^\s*(?:[—–-]\s*\d{1,3}\s*[—–-]|\d{1,3})\s*$")
-# an appendix heading on a line of its own: 附录, 附表1 …, 名 词 解 释
-APPENDIX = re.compile(
-    r"^(附\s*录|附\s*表|附\s*件|附\s*图|名\s*词\s*解\s*释)\s*([一二三四五六七八九十\d]*)\s*[：:]?\s*(.{0,30})$"
-)
 BOX_WORD = re.compile(r"^\s*专\s*栏\s*$")
 _BOX_TITLE_STOP = re.compile(r"^\s*(?:\d{1,2}|0\d)\s*$|[。；]\s*$|^\s*\d{1,2}\s*[.．、]")
 BOX_TITLE_MAX = 24

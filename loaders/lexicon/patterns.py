@@ -33,6 +33,15 @@ Item marks of box items and lists: ``1.`` / ``1、`` (not ``1.5``), ``（1）`` 
 >>> ITEM.match("1.5万亿元") is None
 True
 
+Appendices on a line of their own (附录, 附表1, 名 词 解 释), and the start of any division a
+table of contents lists:
+
+>>> APPENDIX.match("附表1：重大项目表").group(1, 2, 3)
+('附表', '1', '重大项目表')
+>>> starts = ("第 3 章 产业", "专栏7 工程", "一、总体要求", "（二）目标", "前 言", "加快建设")
+>>> [bool(DIVISION_START.match(t)) for t in starts]
+[True, True, True, True, True, False]
+
 Page footers ``— 13 —`` carry no fact:
 
 >>> bool(PAGE_FOOTER.match("— 13 —")), bool(PAGE_FOOTER.match("- 7 -")), bool(PAGE_FOOTER.match("13"))
@@ -77,6 +86,22 @@ ITEM = re.compile(
         (\d{1,2})\s*[.．、](?!\d)                       # 1.  1、  (not 1.5)
       | [（(](\d{1,2}|[一二三四五六七八九十]+)[）)]        # （1）  (一)
       | ([一二三四五六七八九十]+)、                       # 一、
+    )""",
+    re.X,
+)
+
+# an appendix heading on a line of its own: 附录, 附表1 …, 名 词 解 释
+APPENDIX = re.compile(
+    r"^(附\s*录|附\s*表|附\s*件|附\s*图|名\s*词\s*解\s*释)\s*([一二三四五六七八九十\d]*)\s*[：:]?\s*(.{0,30})$"
+)
+# the start of any division a table of contents lists
+DIVISION_START = re.compile(
+    rf"""^\s*(?:
+        第\s*{NUMERAL}\s*[篇章节]                           # 第一篇, 第 3 章
+      | 专栏\s*[\d一二三四五六七八九十]+                   # 专栏7, 专栏 7
+      | [一二三四五六七八九十]+、                           # 一、
+      | [（(][一二三四五六七八九十]+[）)]                   # （一）
+      | (?:附\s*录|附\s*表|附\s*件|名\s*词\s*解\s*释|序\s*言|前\s*言)   # other divisions
     )""",
     re.X,
 )
