@@ -36,6 +36,17 @@ _LIST = rf"{_NAME}(?:、{_NAME})+"
 AFTER = re.compile(rf"(?P<list>{_LIST})\s*(?:等)?\s*{_COUNT}{_GROUP}")
 # count and group, then the names: ``6个未来产业包括A、B、C`` (to the end of the clause)
 BEFORE = re.compile(rf"{_COUNT}{_GROUP}\s*(?:包括|为|是|即|：|:)\s*(?P<list>[^。；;]+)")
+# no count, a named group: ``聚焦A、B、C等战略性新兴产业``, ``培育A、B等优势产业集群``. A bare ``产业``
+# is no group (``发展文化、旅游等产业``): the group must say what kind of industry or that it is a
+# cluster.
+UNCOUNTED = re.compile(
+    rf"""(?P<list>{_LIST})\s*等\s*
+    (?P<group>(?:万亿级|千亿级|百亿级|[一二两三四五六七八九十]+大|一批|若干|重点|特色|高端|新兴|先进|现代|海洋)*
+      (?:战略性新兴产业|未来产业|先导产业|支柱产业|优势产业|主导产业|特色产业|新兴产业|
+         现代服务业|生产性服务业|生活性服务业|先进制造业集群|产业集群|集群))
+    (?![\u4e00-\u9fff]*?(?:企业|项目|园区|基地))""",
+    re.X,
+)
 SCHEME = re.compile(r"“(?P<code>[0-9A-Za-z+＋]{2,12})”(?P<name>[\u4e00-\u9fff]{0,10}?)(?:是指|即|：|:|包括)")
 _LEAD = re.compile(r"^(?:其中|以及|及|和|与|还有|包括)")
 _TAIL = re.compile(r"(?:等)$")
@@ -70,6 +81,30 @@ def _cut_lead(name: str) -> int:
     for word in list_leads():
         i = name.rfind(word)
         if i >= 0 and i + len(word) < len(name) - 1:
+            cut = max(cut, i + len(word))
+    return cut
+
+
+_PREPOSITIONS = tuple("在对以将把向")  # 在低空经济、人工智能等新兴产业…: not part of the name
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    """Verbs and adverbs that open a clause before its list (加强, 围绕, 大力 …): the words of
+    ``data/name_left_stops.tsv`` of two characters or more (not 和/与/的, which names contain)."""
+    return tuple(w for w in words("name_left_stops") if len(w) >= 2 and w not in ("以及", "及其"))
+
+
+def _cut_verb(name: str) -> int:
+    """Where an uncounted list's first name starts: after the last verb glued to it.
+
+    >>> n = "持续提升船舶与海洋工程装备"; n[_cut_verb(n):]
+    '船舶与海洋工程装备'
+    """
+    cut = 0
+    for word in _verbs():
+        i = name.rfind(word)
+        if i >= 0 and i + len(word) <= len(name) - 2:
             cut = max(cut, i + len(word))
     return cut
 
@@ -112,6 +147,31 @@ def _counted(items, n: int | None, group: str) -> bool:
         and all(_is_name(name) for name, _, _ in items)
         and not any(_is_place(name) for name, _, _ in items)
     )
+
+
+def find_enumerations(text: str) -> list[ClusterDefinition]:
+    """Clusters a plan names in uncounted lists of a named group (``重点发展A、B等未来产业``): for a
+    plan that defines no cluster by count or scheme, the clusters it names at all.
+
+    >>> [(d.name, d.tier) for d in find_enumerations("前瞻布局量子科技、生命科学、6G等未来产业")]
+    [('量子科技', '未来产业'), ('生命科学', '未来产业'), ('6G', '未来产业')]
+    >>> find_enumerations("发展林下经济、乡村旅游等产业") + find_enumerations("引进华为、阿里等集群企业")
+    []
+    """
+    out, seen = [], set()
+    for m in UNCOUNTED.finditer(text):
+        items = _items(m.group("list"), m.start("list"))
+        first, a, b = items[0]
+        cut = _cut_verb(first)
+        cut += 1 if first[cut : cut + 1] in _PREPOSITIONS and len(first) - cut > 3 else 0
+        items[0] = (first[cut:], a + cut, b)
+        if not all(_is_name(name) for name, _, _ in items) or any(_is_place(name) for name, _, _ in items):
+            continue
+        for name, a, b in items:
+            if name not in seen:
+                seen.add(name)
+                out.append(ClusterDefinition(name, m.group("group"), None, None, a, b))
+    return out
 
 
 def find_definitions(text: str) -> list[ClusterDefinition]:

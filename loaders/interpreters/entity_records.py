@@ -102,13 +102,22 @@ class EntityRegistry:
             return self.by_name[display]
         self.by_name[display] = pid
         self._node(Node(pid, "Platform", display, source))
-        located = resolve_district(display, self.city) or self.bracketed_place(display)
+        located = (
+            resolve_district(display, self.city)
+            or self.bracketed_place(display)
+            or self.joined_place(display)
+        )
         if located is None:
             prefix_city, _ = city_prefix(display)
             located = prefix_city
         if located is not None:
             self.out.append(Edge(pid, self.district(located), "LOCATED_IN", source, {"basis": "name"}))
         return pid
+
+    def joined_place(self, name: str) -> District | None:
+        """A place opening a later part of a name joined by ``·`` (广东医谷·南沙生命科学园 is in 南沙区)."""
+        parts = name.split("·")[1:]
+        return next((d for part in parts if (d := resolve_district(part, self.city)) is not None), None)
 
     def bracketed_place(self, name: str) -> District | None:
         """A place in brackets inside the name: 中国（桐庐）富春江影视文旅基地 is in 桐庐县,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.loaders.document.tree import ParsedPlan, Unit
-from kg.loaders.interpreters.cluster_definitions import find_definitions
+from kg.loaders.interpreters.cluster_definitions import find_definitions, find_enumerations
 from kg.loaders.interpreters.cluster_topics import (
     cluster_at_start,
     cluster_containing,
@@ -36,6 +36,7 @@ GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
 GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
 # a section reviewing a period opens with it: “十四五”时期是…, “十四五”以来…
 REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:时期|期间|以来)")
+RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 
 
@@ -177,9 +178,26 @@ class Extractor:
                 else:
                     u, d0, tier, group, scheme = first
                     found[d.name] = (u, d0, tier or d.tier, group or d.group, scheme or d.scheme)
+        if not found and not self.entities.clusters:
+            found = self.enumerated_clusters()
         for name, (unit, d, tier, group, scheme) in found.items():
             src = self.ctx.source(unit, unit.text, d.start, d.end)
             self.entities.cluster(name, src, {"tier": tier, "group": group, "scheme": scheme})
+
+    def enumerated_clusters(self) -> dict[str, tuple]:
+        """For a plan that defines no cluster by scheme or count: the industries it lists in named
+        groups (``重点发展A、B等战略性新兴产业``), outside reviews of the past and rural chapters
+        (whose 特色产业 are farm products)."""
+        found: dict[str, tuple] = {}
+        for unit in self.plan.root.walk():
+            if unit.kind != "Paragraph" or unit.text is None or self.in_review(unit):
+                continue
+            if any(RURAL.search(u.title or "") for u in _headings_above(unit)):
+                continue
+            for d in find_enumerations(unit.text.text):
+                if d.name not in found and self.entities.cluster_named(d.name) is None:
+                    found[d.name] = (unit, d, d.tier, None, None)
+        return found
 
     def domain_cluster(self, unit: Unit) -> str | None:
         """The cluster a domain line of a box names (``汽车`` in 专栏 …重点领域、重点平台): one of the
@@ -364,6 +382,15 @@ def _measure_name(sentence: str) -> str:
     head = re.sub(r"^\s*(?:\d{1,2}\s*[.、]|[（(][^）)]{1,3}[）)]|[一二三四五六七八九十]+、)\s*", "", sentence)
     first = re.split(r"[。：:]", head, maxsplit=1)[0]
     return first if 2 <= len(first) <= 30 else head
+
+
+def _headings_above(unit: Unit) -> Iterator[Unit]:
+    """The sections, chapters and parts that contain ``unit``, nearest first."""
+    scope = unit.parent
+    while scope is not None:
+        if scope.kind in ("Section", "Chapter", "Part"):
+            yield scope
+        scope = scope.parent
 
 
 def _heading_scope(unit: Unit) -> Unit | None:

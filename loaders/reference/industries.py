@@ -1,5 +1,6 @@
 """A shared vocabulary of industries (``data/industry_concepts.tsv``): the categories of the national
-《战略性新兴产业分类（2018）》 and the industries the national outlines list, each entry with its source.
+《战略性新兴产业分类（2018）》, the industries the national outlines list, and the categories of the
+national classifications of producer and consumer services (2019), each entry with its source.
 A plan's own clusters are matched to it by rules, never by a list of one plan's names:
 
 - the cluster's name, without 产业/集群 endings and bracketed notes, is a concept's preferred label
@@ -16,6 +17,8 @@ A plan's own clusters are matched to it by rules, never by a list of one plan's 
 >>> match_concepts("智能网联与新能源汽车")
 (('新能源汽车',), 'close')
 >>> match_concepts("现代商贸")
+(('商贸流通',), 'close')
+>>> match_concepts("都市农业")
 ((), None)
 """
 

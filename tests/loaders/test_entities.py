@@ -291,3 +291,14 @@ def test_running_text_lists_of_platforms_need_no_suffix():
     assert [n for n in items if listed_platform(n, places)] == items[:3]
     # a list of fields, not of platforms, names none
     assert listed_names("培育细胞与基因治疗、核医疗等领域", named_head=True) == []
+
+
+def test_a_place_opening_a_part_joined_by_a_dot_locates_the_platform():
+    from kg.loaders.interpreters.entity_records import EntityRegistry
+    from kg.records import Source
+
+    out: list = []
+    registry = EntityRegistry("gz", "广州市国民经济和社会发展第十五个五年规划纲要", out)
+    pid = registry.platform("广东医谷·南沙生命科学园", Source("gz", "", 1, 1, "广东医谷·南沙生命科学园"))
+    located = [r for r in out if getattr(r, "type", None) == "LOCATED_IN" and r.start == pid]
+    assert [r.end for r in located] == ["district:广州市南沙区"]

@@ -260,3 +260,49 @@ def test_lead_paragraphs_and_platform_names_tie_platforms_to_clusters(nj):
     # 石化产业。…推动江北新材料科技园扩区升级: the platform's name names the cluster 新材料
     assert supports[("江北新材料科技园", "新材料")] == "name"
     assert ("省具身智能技术创新中心", "集成电路") not in supports
+
+
+PROVINCE_WITHOUT_SCHEME = """浙江省国民经济和社会发展第十五个五年规划纲要
+
+第一章 发展基础
+
+“十四五”时期，全省经济实力跃上新台阶，聚焦数字经济、生命健康等战略性新兴产业取得突破。
+
+第二章 建设现代化产业体系
+
+第一节 发展壮大战略性新兴产业
+
+聚焦新一代信息技术、生物医药、高端装备、新材料等战略性新兴产业，加快建设宁波前湾新区。
+
+新一代信息技术。依托之江实验室、宁波甬江实验室等平台，打造全球数字产业高地。
+
+第二节 前瞻布局未来产业
+
+前瞻布局量子科技、人形机器人、元宇宙等未来产业，到2030年未来产业规模达到5000亿元。
+
+第三章 推进乡村全面振兴
+
+发展精品果蔬、生态畜牧等特色产业。
+"""
+
+
+def test_a_plan_without_scheme_or_count_gets_the_clusters_it_lists_in_named_groups():
+    from kg.pipeline import build_graph_from_texts
+
+    g, _ = build_graph_from_texts([("zj", PROVINCE_WITHOUT_SCHEME)])
+    clusters = {a["name"]: a.get("tier") for a in nodes(g, "IndustryCluster").values()}
+    assert clusters == {
+        "新一代信息技术": "战略性新兴产业",
+        "生物医药": "战略性新兴产业",
+        "高端装备": "战略性新兴产业",
+        "新材料": "战略性新兴产业",
+        "量子科技": "未来产业",
+        "人形机器人": "未来产业",
+        "元宇宙": "未来产业",
+    }  # not the review's 数字经济 nor the rural chapter's 精品果蔬
+    supports = {
+        (g.nodes[u]["name"], g.nodes[v]["name"])
+        for u, v, d in g.edges(data=True)
+        if d["type"] == "SUPPORTS" and g.nodes[v]["type"] == "IndustryCluster"
+    }
+    assert supports == {("之江实验室", "新一代信息技术"), ("宁波甬江实验室", "新一代信息技术")}
