@@ -31,7 +31,7 @@ _COUNT = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|大|
 _GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业|行业|服务业|集群))"
 MIN_GROUP = 4  # ``未来产业``, ``产业集群``: a bare ``产业`` names no group
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9“”（）()+]{2,20}"
-_LIST = rf"{_NAME}(?:、{_NAME})+"
+_LIST = rf"{_NAME}(?:(?:、|以及){_NAME})+"
 # names, then count and group: ``A、B、C等3个战略先导产业``
 AFTER = re.compile(rf"(?P<list>{_LIST})\s*(?:等)?\s*{_COUNT}{_GROUP}")
 # count and group, then the names: ``6个未来产业包括A、B、C`` (to the end of the clause)
@@ -114,7 +114,10 @@ def _items(text: str, offset: int) -> list[tuple[str, int, int]]:
     trailing 等 are not part of them."""
     out = []
     pos = 0
-    for k, piece in enumerate(text.split("、")):
+    pieces = _pieces(text)
+    if len(pieces) > 1 and not pieces[0][0]:  # the list opens with 以及: a lead, not a separator
+        pos = len(pieces.pop(0)[1])
+    for k, (piece, sep) in enumerate(pieces):
         a = offset + pos
         name = piece.strip()
         cut = _cut_lead(name) if k == 0 else 0
@@ -124,8 +127,15 @@ def _items(text: str, offset: int) -> list[tuple[str, int, int]]:
             name, a = name[cut:], a + cut
         name = _TAIL.sub("", name)
         out.append((name, a, a + len(name)))
-        pos += len(piece) + 1
+        pos += len(piece) + len(sep)
     return out
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """``A、B以及C`` -> (A, 、), (B, 以及), (C, ''): 以及 joins the last item like 、 (和 and 及 do
+    not: names contain them, 软件和信息服务, 汽车及零部件)."""
+    parts = re.split(r"(、|以及)", text)
+    return [(parts[i], parts[i + 1] if i + 1 < len(parts) else "") for i in range(0, len(parts), 2)]
 
 
 def _is_name(name: str) -> bool:

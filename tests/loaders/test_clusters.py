@@ -97,3 +97,23 @@ def test_nanjing_1026_scheme():
     assert len(chains) == 26 and chains[-1].text == "服务消费机器人" and chains[-1].line == 455
     assert Counter(r.cluster for r in chains)["智能网联新能源汽车"] == 4
     assert [r.text for r in chains if r.cluster == "集成电路"] == ["集成电路（含第三代半导体）"]
+
+
+def test_uncounted_enumerations_of_a_named_group_split_at_yiji():
+    from kg.loaders.interpreters.cluster_definitions import find_enumerations
+
+    # the national outline's wording: 以及 joins the last items like 、
+    text = (
+        "聚焦新一代信息技术、生物技术、新能源、新材料、高端装备、新能源汽车、绿色环保以及航空航天、"
+        "海洋装备等战略性新兴产业，加快关键核心技术创新应用"
+    )
+    found = find_enumerations(text)
+    assert [d.name for d in found] == [
+        "新一代信息技术", "生物技术", "新能源", "新材料", "高端装备",
+        "新能源汽车", "绿色环保", "航空航天", "海洋装备",
+    ]  # fmt: skip
+    assert {d.tier for d in found} == {"战略性新兴产业"}
+    assert all(text[d.start : d.end] == d.name for d in found)
+    # a bare 产业 is no group; a list of firms of a cluster is no list of clusters
+    assert find_enumerations("发展林下经济、乡村旅游等产业") == []
+    assert find_enumerations("引进华为、阿里等集群企业") == []
