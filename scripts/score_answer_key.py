@@ -14,27 +14,42 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 
 from kg.loaders.interpreters.cluster_topics import fold
 from kg.pipeline import build_graph_from_paths
 
 
-def ratio(hits: int, total: int) -> str:
-    return f"{hits / total:.2f}" if total else "n/a"
+@dataclass
+class Score:
+    """Counts of one part of a key: what the build found, what the key holds, what both hold."""
+
+    found: int
+    expected: int
+    right: int
+    missing: list = field(default_factory=list)
+    extra: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.found if self.found else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.right / self.expected if self.expected else None
 
 
-def main(key_path: str, *plans: str) -> None:
-    with open(key_path, encoding="utf-8") as f:
-        key = json.load(f)
-    g = build_graph_from_paths(list(plans))
+def ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def score(key: dict, g) -> dict[str, Score]:
+    """Scores of graph ``g`` against ``key``: clusters, pairs, targets and located (the last two
+    are samples: recall only)."""
     nodes = dict(g.nodes(data=True))
     clusters = {d["name"] for d in nodes.values() if d["type"] == "IndustryCluster"}
     expected = {c["name"] for c in key["clusters"]}
-    hits = len(clusters & expected)
-    print(
-        f"clusters: {len(clusters)} found, {len(expected)} in the key, {hits} right: "
-        f"P {ratio(hits, len(clusters))} R {ratio(hits, len(expected))}; extra {sorted(clusters - expected)}"
-    )
+    out = {"clusters": _compare(clusters, expected)}
 
     def cluster_of(name: str) -> str:
         if name in clusters:
@@ -49,14 +64,9 @@ def main(key_path: str, *plans: str) -> None:
         and nodes[u]["type"] == "Platform"
         and nodes[v]["type"] == "IndustryCluster"
     }
-    pairs = {(cluster_of(p["cluster"]), p["platform"]) for p in key["cluster_platforms"]}
-    hits = len(found & pairs)
-    print(
-        f"cluster-platform pairs: {len(found)} found, {len(pairs)} in the key, {hits} right: "
-        f"P {ratio(hits, len(found))} R {ratio(hits, len(pairs))}"
+    out["pairs"] = _compare(
+        found, {(cluster_of(p["cluster"]), p["platform"]) for p in key["cluster_platforms"]}
     )
-    print(f"  missing {sorted(pairs - found)}")
-    print(f"  extra {sorted(found - pairs)}")
 
     targets = [d for d in nodes.values() if d["type"] == "Target"]
     indicators = [d for d in nodes.values() if d["type"] == "Indicator"]
@@ -64,8 +74,7 @@ def main(key_path: str, *plans: str) -> None:
     def near(d, line, reach):
         return abs(d["source"]["lineStart"] - line) <= reach
 
-    hit = 0
-    for t in key["targets"]:
+    def target_found(t) -> bool:
         as_target = any(
             str(d.get("value")) == str(t["value"])
             and (d.get("unit") or "") == (t["unit"] or "")
@@ -77,20 +86,41 @@ def main(key_path: str, *plans: str) -> None:
             and near(d, t["line"], 8)
             for d in indicators
         )
-        hit += as_target or as_indicator
-    print(f"targets sample: {hit} of {len(key['targets'])} found (R {ratio(hit, len(key['targets']))})")
+        return as_target or as_indicator
 
+    missed = [t["text"] for t in key["targets"] if not target_found(t)]
+    n = len(key["targets"])
+    out["targets"] = Score(n, n, n - len(missed), missed)
     located = {
         (nodes[u]["name"], nodes[v]["name"])
         for u, v, d in g.edges(data=True)
         if d["type"] == "LOCATED_IN" and nodes[u]["type"] == "Platform"
     }
     sample = [(p["platform"], p["district"]) for p in key["located_platforms"]]
-    right = [p for p in sample if p in located]
-    print(
-        f"located platforms: {len(right)} of {len(sample)} (R {ratio(len(right), len(sample))}); "
-        f"missing {[p for p in sample if p not in located]}"
+    missing = [p for p in sample if p not in located]
+    out["located"] = Score(len(sample), len(sample), len(sample) - len(missing), missing)
+    return out
+
+
+def _compare(found: set, expected: set) -> Score:
+    return Score(
+        len(found), len(expected), len(found & expected), sorted(expected - found), sorted(found - expected)
     )
+
+
+def main(key_path: str, *plans: str) -> None:
+    with open(key_path, encoding="utf-8") as f:
+        key = json.load(f)
+    scores = score(key, build_graph_from_paths(list(plans)))
+    for part in ("clusters", "pairs"):
+        s = scores[part]
+        print(
+            f"{part}: {s.found} found, {s.expected} in the key, {s.right} right: "
+            f"P {ratio(s.precision)} R {ratio(s.recall)}; missing {s.missing}; extra {s.extra}"
+        )
+    for part in ("targets", "located"):
+        s = scores[part]
+        print(f"{part} (sample): {s.right} of {s.expected} found (R {ratio(s.recall)}); missing {s.missing}")
 
 
 if __name__ == "__main__":
