@@ -7,6 +7,7 @@ sentence, a table cell): the shared half of paragraph extraction and table inter
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from kg.loaders.interpreters.context import Context
@@ -25,6 +26,7 @@ from kg.loaders.reference.gazetteer import district_by_id
 from kg.records import Edge, Node, Source
 
 Locate = Callable[[int, int], Source]
+RATIO = re.compile(r"[:：]")
 
 
 def targets_in(
@@ -67,7 +69,7 @@ def target(
         "subject": match.subject,
         "text": phrase,
     }
-    if not match.unit:
+    if not match.unit and not RATIO.search(match.value):  # a ratio (0.7:1) has no unit
         ctx.problem("target-without-unit", f"target without unit: {phrase}", src.line_start)
     ctx.emit(Node(tid, "Target", short_name(phrase), src, {k: v for k, v in props.items() if v is not None}))
     for owner in owners:

@@ -68,7 +68,8 @@ _QUANTITY = re.compile(
     rf"(?:(?P<pct>百分之)(?P<pctnum>[〇零一二两三四五六七八九十点]+)"
     rf"|(?P<cn>[一二两三四五六七八九]?)(?=(?:万亿|亿|万)(?:元|美元|人))"
     rf"|(?P<bracket>[\[〔【])?(?P<low>{_ARABIC})"
-    rf"(?:(?:万亿|亿|万)?\s*[{RANGE_DASHES}]\s*(?P<high>{_ARABIC}))?(?:[\]〕】])?)"
+    rf"(?:(?:万亿|亿|万)?\s*[{RANGE_DASHES}]\s*(?P<high>{_ARABIC}))?(?:[\]〕】])?"
+    rf"(?P<ratio>[:：]\d+(?:\.\d+)?(?![\d:：]))?)"  # a ratio, 0.7:1 (not a time, 8:30:00)
     rf"\s*(?P<more>[余多])?\s*(?P<unit>{UNIT_PATTERN})?(?:[（(][^）)\d]{{1,3}}[）)])?\s*(?P<suf>{_SUFFIX})?"
 )
 _YEAR = re.compile(
@@ -127,7 +128,8 @@ def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
         return True
     if before[-1:] in "(（" and after[:1] in ")）":  # an annotation such as 经济发展（7项）
         return True
-    if unit.endswith("岁") and m.group("suf") in ("以上", "以下"):  # an age bracket: 3岁以下婴幼儿
+    if unit.endswith("岁") and m.group("suf") in ("以上", "以下") and after[:1] and _is_cjk(after[0]):
+        # an age bracket before its noun: 3岁以下婴幼儿 (not 预期寿命提高到85岁以上。)
         return True
     qualifier = m.group("suf") in ("以上", "以下") and after[:1] and _is_cjk(after[0])
     measure = unit and unit.lstrip("十百千万亿") not in CLASSIFIERS and unit != "%"
@@ -375,7 +377,13 @@ def _build(
     elif m.group("cn") is not None:
         value = m.group("cn")
     else:
-        value = written[m.start("low") : m.end("high") if m.group("high") else m.end("low")]
+        value = written[
+            m.start("low") : m.end("high")
+            if m.group("high")
+            else m.end("ratio")
+            if m.group("ratio")
+            else m.end("low")
+        ]
     low = m.group("pctnum") or m.group("low") or value
     number = parse_number(low) if low else 1.0
     period = _PERIOD.search(sentence, 0, m.start())

@@ -6,8 +6,8 @@ common to statistical and planning documents, not a list taken from one plan.
 
 >>> UNIT.fullmatch("万亿元") is not None, UNIT.fullmatch("平方米/万元") is not None
 (True, True)
->>> UNIT.fullmatch("大") is None
-True
+>>> UNIT.fullmatch("大") is None, UNIT.fullmatch("万立方米/日") is not None, UNIT.fullmatch("日") is None
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -32,5 +32,8 @@ MEASURES = (
 MAGNITUDE_PREFIX = r"(?:[十百千]?万亿|[十百千]?亿|[十百千]?万|千)?"
 _BASE = "|".join(re.escape(u) for u in sorted(set(CLASSIFIERS + MEASURES), key=len, reverse=True))
 # ``个百分点`` and ``%`` take no magnitude prefix; others may.
-UNIT_PATTERN = rf"(?:{MAGNITUDE_PREFIX}(?:{_BASE})(?:/(?:{MAGNITUDE_PREFIX}(?:{_BASE})))?)"
+# per unit of time or of people, only after a slash: 万立方米/日, 元/月
+PER = ("日", "月", "年", "天", "人", "户", "万人")
+_PER = "|".join(re.escape(u) for u in sorted(set(PER + CLASSIFIERS + MEASURES), key=len, reverse=True))
+UNIT_PATTERN = rf"(?:{MAGNITUDE_PREFIX}(?:{_BASE})(?:/(?:{MAGNITUDE_PREFIX}(?:{_PER})))?)"
 UNIT = re.compile(UNIT_PATTERN)

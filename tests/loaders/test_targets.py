@@ -231,3 +231,15 @@ def test_the_plans_end_year(text, end_year, year):
 )
 def test_counts_in_definitions_are_not_targets(text):
     assert extract_targets(text, end_year=2030) == []
+
+
+def test_ratios_per_day_units_and_ages_as_targets():
+    def read(sentence):
+        return [(m.value, m.unit, m.comparator) for m in extract_targets(sentence, 2030)]
+
+    assert read("零部件制造业和整车制造业产值比提升至0.7:1") == [("0.7:1", "", "=")]
+    assert read("全市水厂综合生产能力达1000万立方米/日") == [("1000", "万立方米/日", "=")]
+    assert read("人均预期寿命提高到85岁以上") == [("85", "岁", ">=")]
+    # an age bracket before its noun and a time of day are no targets
+    assert read("为3岁以下婴幼儿提供托育服务") == []
+    assert read("每天8:30开放") == []
