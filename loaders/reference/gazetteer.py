@@ -352,8 +352,8 @@ def alias_at_start(text: str, city: District | None) -> tuple[District, str] | N
             continue
         alias = text[:k]
         is_short = alias != d.name and not alias.endswith(("区", "县", "市", "）"))
-        if is_short and text[k : k + 1] in LANDMARK_CHARS:
-            continue
+        if is_short and text[k : k + 1] in LANDMARK_CHARS and text[k + 1 : k + 2] != "区":
+            continue  # 钱塘江 is a river; 黄埔湾区, 淳安山区 are parts of the district
         return d, alias
     return None
 

@@ -264,3 +264,9 @@ def test_ordinary_words_are_not_short_names():
     assert resolve_district("城区", "晋城市") is None
     assert find_city("中山") is None  # 中山大学
     assert find_city("中山市").code == "442000"
+
+
+def test_a_bay_or_mountain_area_of_a_district_is_in_it_but_its_river_is_not():
+    guangzhou = find_city("广州市")
+    assert resolve_district("黄埔湾区集成电路产业园", guangzhou).name == "黄埔区"
+    assert resolve_district("钱塘江", "杭州市") is None
