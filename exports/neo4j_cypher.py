@@ -13,6 +13,7 @@ ValueError: unknown node type 'Person'; known: Appendix, Box, ...
 
 from __future__ import annotations
 
+from kg.exports.neo4j_rows import PLAN_SPECIFIC, SHARE_SEPARATOR
 from kg.schema import check_edge_type, check_node_type, node_types
 
 ENTITY = "Entity"  # extra label on every node this tool loads; unique on ``id``
@@ -76,42 +77,85 @@ def schema_name(statement: str) -> str:
     return statement.split()[2]
 
 
+# A shared element's provenance goes on top only while no other plan's is there (the first plan to
+# state it keeps it, as in a graph built from several plans); each plan's copy is in ``row.shares``.
+_SET_SOURCE = (
+    "SET {var} += CASE WHEN {var}.sourcePlan IS NULL OR {var}.sourcePlan IN row.planIds "
+    "THEN row.source ELSE {{}} END"
+)
+
+
 def merge_nodes(node_type: str) -> str:
-    """Upsert a batch ``$rows`` of ``{id, props, planIds}`` as nodes of one type."""
+    """Upsert a batch ``$rows`` of ``{id, props, source, shares, planIds}`` (``neo4j_rows.bolt_row``) as
+    nodes of one type."""
     return (
         "UNWIND $rows AS row\n"
         f"MERGE (n:{ENTITY} {{id: row.id}})\n"
         f"SET n:{label(node_type)}\n"
         "SET n += row.props\n"
+        "SET n += row.shares\n"
+        f"{_SET_SOURCE.format(var='n')}\n"
         f"SET n.{PLAN_IDS} = {_MERGE_PLANS.format(var='n')}"
     )
 
 
 def merge_relationships(edge_type: str) -> str:
-    """Upsert a batch ``$rows`` of ``{start, end, props, planIds}`` as relationships of one type."""
+    """Upsert a batch ``$rows`` of ``{start, end, props, source, shares, planIds}`` as relationships of
+    one type."""
     return (
         "UNWIND $rows AS row\n"
         f"MATCH (a:{ENTITY} {{id: row.start}})\n"
         f"MATCH (b:{ENTITY} {{id: row.end}})\n"
         f"MERGE (a)-[r:{rel_type(edge_type)}]->(b)\n"
         "SET r += row.props\n"
+        "SET r += row.shares\n"
+        f"{_SET_SOURCE.format(var='r')}\n"
         f"SET r.{PLAN_IDS} = {_MERGE_PLANS.format(var='r')}\n"
         "RETURN count(r) AS merged"
     )
 
 
-def wipe_statements() -> list[str]:
-    """Remove ``$planIds`` from this tool's data; delete what no other plan still uses.
+def _inherit(var: str) -> str:
+    """The top-level provenance of ``var`` taken from the share of plan ``heir`` (null: removed)."""
+    fields = ", ".join(
+        f"{key}: CASE WHEN heir IS NULL THEN null ELSE {var}['{key}{SHARE_SEPARATOR}' + heir] END"
+        for key in PLAN_SPECIFIC
+    )
+    return "{" + fields + "}"
 
-    Relationships first, then nodes; a node is deleted only when no plan is left on it, and only
-    nodes labelled ``Entity`` (this tool's) are ever touched.
+
+def wipe_batch_statements() -> list[str]:
+    """Remove plan ``$plan`` from at most ``$limit`` relationships, then nodes, of this tool's data.
+
+    Each statement returns ``done``, the elements it handled: run it again until ``done < $limit``, one
+    transaction each, so a plan of any size is wiped within the server's transaction memory. The plan's
+    shares (``$cleared``: every ``key@plan`` set to null) go; where the plan's provenance was on top,
+    the next remaining plan's share takes its place; an element left with no plan is deleted. Only
+    elements labelled ``Entity`` (this tool's) are touched.
     """
-    remove = "[p IN {var}.planIds WHERE NOT p IN $planIds]"
-    return [
-        f"MATCH (:{ENTITY})-[r]->(:{ENTITY}) WHERE any(p IN r.planIds WHERE p IN $planIds) "
-        f"SET r.planIds = {remove.format(var='r')} "
-        "WITH r WHERE size(r.planIds) = 0 DELETE r",
-        f"MATCH (n:{ENTITY}) WHERE any(p IN n.planIds WHERE p IN $planIds) "
-        f"SET n.planIds = {remove.format(var='n')} "
-        "WITH n WHERE size(n.planIds) = 0 DETACH DELETE n",
-    ]
+    statements = []
+    for match, var, delete in (
+        (f"MATCH (:{ENTITY})-[r]->(:{ENTITY})", "r", "DELETE r"),
+        (f"MATCH (n:{ENTITY})", "n", "DETACH DELETE n"),
+    ):
+        statements.append(
+            f"{match} WHERE $plan IN {var}.planIds\n"
+            f"WITH {var} LIMIT $limit\n"
+            f"SET {var} += $cleared, {var}.planIds = [p IN {var}.planIds WHERE p <> $plan]\n"
+            f"WITH {var}, CASE WHEN {var}.sourcePlan = $plan THEN [p IN {var}.planIds "
+            f"WHERE {var}['sourcePlan{SHARE_SEPARATOR}' + p] IS NOT NULL] END AS heirs\n"
+            f"WITH {var}, heirs, heirs[0] AS heir\n"
+            f"FOREACH (_ IN CASE WHEN heirs IS NOT NULL THEN [1] ELSE [] END |"
+            f" SET {var} += {_inherit(var)})\n"
+            f"FOREACH (_ IN CASE WHEN size({var}.planIds) = 0 THEN [1] ELSE [] END | {delete})\n"
+            "RETURN count(*) AS done"
+        )
+    return statements
+
+
+def stored_plans() -> str:
+    """The Plan nodes ``$ids`` already in the database, with the content hash of their load."""
+    return (
+        f"MATCH (p:{label('Plan')}:{ENTITY}) WHERE p.id IN $ids "
+        "RETURN p.id AS id, p.contentHash AS contentHash"
+    )

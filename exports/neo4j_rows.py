@@ -8,12 +8,17 @@ Every node and relationship also gets ``planIds``, the plans that state it, so t
 can be removed without touching another's: a plan-scoped node belongs to its plan; a shared entity
 (district, platform, ...) to every plan whose text or edges touch it.
 
+Plan-specific facts on shared elements (a shared node, or a relationship between two shared nodes) are
+their provenance (``PLAN_SPECIFIC``): the Bolt loader keeps each plan's copy apart as ``key@planId``
+properties (``bolt_row``), so that wiping one plan removes exactly its share (see ``neo4j_cypher``).
+
 >>> flatten_props({"name": "钱塘区", "aliases": ["钱塘"], "x": None, "source": {"planId": "p"}})
 {'name': '钱塘区', 'aliases': ['钱塘'], 'sourcePlan': 'p'}
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Mapping
@@ -28,6 +33,10 @@ PROVENANCE_KEYS = {
     "lineEnd": "sourceLineEnd",
     "quote": "sourceQuote",
 }
+# Properties that say where one plan states an element; every other property of a shared element is
+# the same whichever plan states it (names, aliases, codes from the gazetteer).
+PLAN_SPECIFIC = (*PROVENANCE_KEYS.values(), "moreLines", "moreQuotes")
+SHARE_SEPARATOR = "@"
 _SCALARS = (str, bool, int, float)
 
 
@@ -134,3 +143,55 @@ def relationship_rows(graph: nx.MultiDiGraph, plans: tuple | None = None) -> dic
         }
         grouped[attrs.get("type", key)].append(row)
     return dict(sorted(grouped.items()))
+
+
+def share_key(key: str, plan: str) -> str:
+    """The property holding one plan's copy of a plan-specific ``key`` on a shared element.
+
+    >>> share_key("sourceQuote", "nanjing-15th")
+    'sourceQuote@nanjing-15th'
+    """
+    return f"{key}{SHARE_SEPARATOR}{plan}"
+
+
+def cleared_shares(plan: str) -> dict[str, None]:
+    """Every share property of ``plan`` set to null (``SET n += $cleared`` removes them)."""
+    return {share_key(key, plan): None for key in PLAN_SPECIFIC}
+
+
+def scoped_ids(graph: nx.MultiDiGraph) -> set[str]:
+    """Ids of plan-scoped nodes: the plan's own node and every id under ``<planId>/`` of its source."""
+    scoped = set()
+    for node, attrs in graph.nodes(data=True):
+        plan = _own_plan(attrs, "source")
+        if plan and (node == plan or node.startswith(plan + "/")):
+            scoped.add(node)
+    return scoped
+
+
+def bolt_row(row: dict[str, Any], shared: bool) -> dict[str, Any]:
+    """A node or relationship row as the Bolt loader writes it: ``props`` (all properties when plan-scoped;
+    without ``PLAN_SPECIFIC`` when shared), ``source`` (a shared element's provenance, written on top only
+    while no other plan's is there) and ``shares`` (that provenance under ``key@planId``)."""
+    if not shared:
+        return {**row, "source": {}, "shares": {}}
+    props = {k: v for k, v in row["props"].items() if k not in PLAN_SPECIFIC}
+    source = {k: v for k, v in row["props"].items() if k in PLAN_SPECIFIC}
+    plan = source.get("sourcePlan")
+    shares = {share_key(k, plan): v for k, v in source.items()} if plan else {}
+    return {**row, "props": props, "source": source, "shares": shares}
+
+
+def content_hashes(
+    nodes: dict[str, list[dict[str, Any]]], relationships: dict[str, list[dict[str, Any]]], plans: list[str]
+) -> dict[str, str]:
+    """A SHA-256 per plan over every row that plan is in: equal hashes, equal content."""
+    digests = {plan: hashlib.sha256() for plan in plans}
+    for kind, grouped in (("node", nodes), ("relationship", relationships)):
+        for group, rows in sorted(grouped.items()):
+            for row in rows:
+                text = json.dumps([kind, group, row], ensure_ascii=False, sort_keys=True, default=str)
+                for plan in row["planIds"]:
+                    if plan in digests:
+                        digests[plan].update(text.encode("utf-8", "surrogatepass") + b"\n")
+    return {plan: digest.hexdigest() for plan, digest in digests.items()}

@@ -9,11 +9,18 @@ ids built into it.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterable
 
 import networkx as nx
 
 from kg.records import Edge, Node
+
+# Neo4j indexes ``id`` and ``name`` of every node (and ``tier``); its index keys hold about 8 KB (8,167
+# bytes measured on 5.26): a longer value fails the load half-way. The build keeps keys well under it.
+MAX_KEY_BYTES = 4096
+_INDEXED_PROPS = ("tier",)
 
 
 def new_graph() -> nx.MultiDiGraph:
@@ -63,12 +70,73 @@ def add_edge(g: nx.MultiDiGraph, edge: Edge) -> None:
     g.add_edge(edge.start, edge.end, key=edge.type, **attrs)
 
 
-def build_graph(records: Iterable[Node | Edge], g: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
-    """Build (or extend) a graph from records; nodes must come before the edges that use them."""
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, on a character boundary."""
+    return text.encode("utf-8", "surrogatepass")[:limit].decode("utf-8", "ignore")
+
+
+def _too_long(text: str) -> bool:
+    return len(text.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES
+
+
+def fit_id(node_id: str) -> str:
+    """An id short enough to index: a too long one becomes its start, ``…`` and a hash of the whole
+    (deterministic, so every edge and every plan finds the same node).
+
+    >>> fit_id("platform:钱塘芯谷")
+    'platform:钱塘芯谷'
+    >>> len(fit_id("platform:" + "长" * 5000).encode()) <= MAX_KEY_BYTES
+    True
+    """
+    if not _too_long(node_id):
+        return node_id
+    digest = hashlib.sha256(node_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{_cut(node_id, MAX_KEY_BYTES - 64)}…{digest}"
+
+
+def fit_node(node: Node, problems: list[dict] | None = None) -> Node:
+    """``node`` with its id, name and indexed properties short enough to index; each cut is reported as
+    a ``name-too-long`` problem (the full text stays in the node's quote)."""
+    changes = {}
+    if _too_long(node.id):
+        changes["id"] = fit_id(node.id)
+    if _too_long(node.name):
+        changes["name"] = _cut(node.name, MAX_KEY_BYTES - 3) + "…"
+    cut = {
+        key: _cut(value, MAX_KEY_BYTES - 3) + "…"
+        for key in _INDEXED_PROPS
+        if isinstance(value := node.props.get(key), str) and _too_long(value)
+    }
+    if cut:
+        changes["props"] = {**node.props, **cut}
+    if not changes:
+        return node
+    if problems is not None:
+        problems.append(
+            {
+                "plan": node.source.plan_id if node.source else None,
+                "code": "name-too-long",
+                "message": f"{node.type} name of {len(node.name)} characters shortened to "
+                f"{MAX_KEY_BYTES} bytes (databases cannot index longer): {node.name[:40]}…",
+                "line": node.source.line_start if node.source else None,
+            }
+        )
+    return dataclasses.replace(node, **changes)
+
+
+def build_graph(
+    records: Iterable[Node | Edge], g: nx.MultiDiGraph | None = None, problems: list[dict] | None = None
+) -> nx.MultiDiGraph:
+    """Build (or extend) a graph from records; nodes must come before the edges that use them.
+
+    Ids, names and indexed properties too long to index are shortened (``fit_node``, reported into
+    ``problems``), never refused later by a database half-way through a load."""
     g = new_graph() if g is None else g
     for record in records:
         if isinstance(record, Node):
-            add_node(g, record)
+            add_node(g, fit_node(record, problems))
         else:
+            if _too_long(record.start) or _too_long(record.end):
+                record = dataclasses.replace(record, start=fit_id(record.start), end=fit_id(record.end))
             add_edge(g, record)
     return g

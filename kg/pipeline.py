@@ -66,7 +66,7 @@ def build_graph_from_texts(texts: Iterable[tuple[str, str]]) -> tuple[nx.MultiDi
                 )
             plan = parse_plan(text, plan_id)
             build = PlanBuild(plan_id, script_problems(text, plan_id))
-            build_graph(plan_records(plan, build.problems), graph)
+            build_graph(plan_records(plan, build.problems), graph, build.problems)
             plan.release()
             graph.graph["plans"].append(plan_id)
             builds.append(build)

@@ -9,6 +9,7 @@ import click
 
 from kg.commands import trace as trace_command
 from kg.commands.graph_source import graph_options, load_graph
+from kg.commands.neo4j_options import neo4j_failure, neo4j_options, open_driver
 from kg.commands.tables import FORMATS, render_rows, render_table
 from kg.queries.catalog import QUERIES, get_query, validate_params
 from kg.queries.memory import run_query as run_in_memory
@@ -60,17 +61,20 @@ def _rdf_graph(rdf_file: str | None, graph_file: str | None, docs: tuple[str, ..
     return graph_to_rdf(load_graph(graph_file, docs, encoding))
 
 
-def _neo4j_rows(name, params, uri, username, password, database):
-    import neo4j
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+def _neo4j_rows(name, params, neo4j):
+    """Rows of the named query from Neo4j; every failure one line without a credential."""
+    from neo4j.exceptions import DriverError, Neo4jError
 
     run = _backend("neo4j")
-    auth = (username, password or "") if username else None
     try:
-        with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
-            return run(name, params, driver, database)
-    except (AuthError, ServiceUnavailable, Neo4jError) as err:
-        raise click.ClickException(f"Neo4j at {uri}: {err.__class__.__name__}: {err}") from None
+        import_module("kg.queries.neo4j_backend").check_storable(params)
+    except ValueError as err:  # a parameter Neo4j cannot take (an integer over 64 bits): exit 2
+        raise click.UsageError(str(err)) from None
+    with open_driver(neo4j) as driver:
+        try:
+            return run(name, params, driver, neo4j.database)
+        except (Neo4jError, DriverError, OSError) as err:
+            raise neo4j_failure(neo4j, err) from None
 
 
 def _list_queries(fmt: str) -> str:
@@ -102,23 +106,7 @@ def _list_queries(fmt: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @graph_options
 @click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), help="RDF export to query.")
-@click.option(
-    "--uri",
-    envvar="NEO4J_URI",
-    default="bolt://localhost:7687",
-    show_default=True,
-    help="Neo4j [env NEO4J_URI]",
-)
-@click.option(
-    "--username",
-    envvar="NEO4J_USERNAME",
-    default=None,
-    help="Neo4j user [env NEO4J_USERNAME; password: NEO4J_PASSWORD]",
-)
-@click.option("--password", envvar="NEO4J_PASSWORD", default=None, hidden=True)
-@click.option(
-    "--database", envvar="NEO4J_DATABASE", default="neo4j", show_default=True, help="[env NEO4J_DATABASE]"
-)
+@neo4j_options
 def query(name, args, list_only, pairs, backend, fmt, graph_file, encoding, rdf_file, **connection):
     """Run the named query NAME; positional ARGS fill its parameters in order, the rest are DOCs.
 

@@ -229,7 +229,7 @@ def test_a_failing_batch_is_named(tiny_graph, neo4j_driver, neo4j_database, neo4
         g = tiny_graph
         g.add_node("platform:钱塘芯谷-clash", type="Platform", name="冲突")
         with pytest.raises(Neo4jLoadError, match=r"^Platform nodes: batch 3 of 3 \(rows 3-3\) failed: "):
-            load_graph(g, neo4j_driver, database=neo4j_database, batch_size=1, progress=False)
+            load_graph(g, neo4j_driver, database=neo4j_database, batch_size=1, wipe=True, progress=False)
     finally:
         _one(
             neo4j_driver, neo4j_database, "MATCH (n:Platform {id: 'platform:钱塘芯谷-clash'}) DETACH DELETE n"

@@ -46,13 +46,14 @@ class PrivateNeo4j:
         return f"bolt://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 120) -> None:
+        offset = self.log.stat().st_size if self.log.exists() else 0  # a killed run wrote READY, no STOPPED
         cmd = ["java", f"-Xmx{self.heap}", "-jar", str(require_jar()), str(self.port), str(self.data_dir)]
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
             )
         deadline = time.monotonic() + timeout
-        while b"READY" not in self.log.read_bytes().split(b"STOPPED")[-1]:
+        while b"READY" not in self.log.read_bytes()[offset:]:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.kill()
                 raise RuntimeError(f"private Neo4j did not start; see {self.log}")

@@ -20,8 +20,9 @@ def test_unreachable_server_is_one_line_without_the_password():
 
 def test_bad_uri_scheme_is_one_line():
     result = CliRunner().invoke(main, ["load", "neo4j", "--uri", "foo://x"])
-    assert result.exit_code == 1, result.output
-    assert result.output.startswith("Error: bad --uri 'foo://x'")
+    assert result.exit_code == 2, result.output
+    assert "Error: --uri foo://x: not a Bolt URI; use one of bolt://" in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.requires_neo4j
