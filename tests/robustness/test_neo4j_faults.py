@@ -137,3 +137,45 @@ def test_server_killed_mid_load_leaves_whole_batches_and_a_rerun_completes(tmp_p
             assert _count(driver, "MATCH ()-[r]->() RETURN count(r) AS n") == rels
     finally:
         server.kill()
+
+
+# --- two first loads at once ----------------------------------------------------------------------
+
+
+@pytest.mark.requires_neo4j
+def test_two_first_loads_at_once_into_an_empty_database_both_succeed(tmp_path):
+    """Was a deadlock while creating the schema (auto-commit, not retried): now retried transactions."""
+    from tests.fixtures.real_plans import bundled_graph, nanjing_graph
+
+    graphs = [nanjing_graph(), bundled_graph()]
+    server = PrivateNeo4j(tmp_path / "data")
+    server.start()
+    outcome: dict = {}
+    try:
+        with GraphDatabase.driver(server.uri) as driver:
+            start = threading.Barrier(len(graphs))
+
+            def run(graph):
+                start.wait()
+                try:
+                    outcome[graph.graph["plans"][0]] = load_graph(
+                        graph, driver, batch_size=200, progress=False
+                    )
+                except Exception as exc:  # noqa: BLE001 - the test reports whatever a loader raised
+                    outcome[graph.graph["plans"][0]] = exc
+
+            threads = [threading.Thread(target=run, args=(g,)) for g in graphs]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=300)
+            assert not any(t.is_alive() for t in threads)
+            for graph in graphs:
+                [plan] = graph.graph["plans"]
+                assert not isinstance(outcome[plan], Exception), outcome[plan]
+                stored = _count(driver, "MATCH (n:Entity) WHERE $p IN n.planIds RETURN count(n) AS n", p=plan)
+                assert stored == graph.number_of_nodes()
+            dup = "MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n"
+            assert _count(driver, dup) == 0
+    finally:
+        server.kill()
