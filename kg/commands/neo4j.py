@@ -55,10 +55,10 @@ def register(main: click.Group) -> None:
 
         from kg.exports.neo4j import Neo4jLoadError, load_graph
 
-        graphs = _plan_graphs(docs, encoding)
         nodes = rels = 0
         wiped: list[str] = []
-        with open_driver(neo4j) as driver:
+        with open_driver(neo4j) as driver:  # first: a server that is not there fails before the build
+            graphs = _plan_graphs(docs, encoding)
             for graph in graphs:
                 try:
                     summary = load_graph(
