@@ -158,3 +158,15 @@ def test_port_that_speaks_http_fails_in_one_line_within_the_bound(command, http_
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith("Error: cannot reach Neo4j:")
     assert "is this a Bolt port?" in result.stderr
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_unknown_database_is_one_line(command, neo4j_driver):
+    from tests.neo4j_fixture import neo4j_settings
+
+    result = run(command, "--uri", neo4j_settings()[0], "--database", "nosuchdb")
+    assert result.exit_code == 1, result.output
+    assert (
+        result.output.startswith("Error: Neo4j has no database 'nosuchdb'") and result.output.count("\n") == 1
+    )
