@@ -145,9 +145,10 @@ def test_server_killed_mid_load_leaves_whole_batches_and_a_rerun_completes(tmp_p
 @pytest.mark.requires_neo4j
 def test_two_first_loads_at_once_into_an_empty_database_both_succeed(tmp_path):
     """Was a deadlock while creating the schema (auto-commit, not retried): now retried transactions."""
-    from tests.fixtures.real_plans import bundled_graph, nanjing_graph
+    from tests.exports.neo4j_samples import other_plan_graph
+    from tests.fixtures.tiny import tiny_graph
 
-    graphs = [nanjing_graph(), bundled_graph()]
+    graphs = [tiny_graph(), other_plan_graph()]  # two plans sharing entities: both MERGE the same nodes
     server = PrivateNeo4j(tmp_path / "data")
     server.start()
     outcome: dict = {}
