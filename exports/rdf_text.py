@@ -10,9 +10,11 @@ it is byte for byte what rdflib writes for the same graph.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -137,19 +139,34 @@ def generate_jsonld(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) ->
     return '{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(nodes) + "\n]}\n"
 
 
-def _write(path: str | Path, text: str) -> list[Path]:
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic collector while millions of acyclic strings and tuples are made: it would
+    rescan every live object (the whole plan graph) again and again. Restored as it was."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(path: str | Path, generate, graph: nx.MultiDiGraph, base_iri: str) -> list[Path]:
+    with _gc_paused():
+        text = generate(graph, base_iri)
     with atomic_open(path) as handle:
         handle.write(text)
     return [Path(path)]
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_turtle(graph, base_iri))
+    return _write(path, generate_turtle, graph, base_iri)
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_ntriples(graph, base_iri))
+    return _write(path, generate_ntriples, graph, base_iri)
 
 
 def write_jsonld(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_jsonld(graph, base_iri))
+    return _write(path, generate_jsonld, graph, base_iri)
