@@ -1,4 +1,5 @@
-"""Median time of every named query (``kg.queries.catalog``) in memory, on RDF and on Neo4j."""
+"""Median time of every named query (``kg.queries.catalog``) in memory, in SPARQL on pyoxigraph and
+on rdflib (both on the RDF export), and on Neo4j."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ PARAMS: dict[str, dict] = {
     "targets-for-year": {"year": 2030},
     "binding-indicators": {},
     "platform-profile": {"platform": "滨江物联网小镇"},
+    "plans-for-concept": {"concept": "集成电路"},
 }
 
 
@@ -25,6 +27,7 @@ def measure_queries(graph: nx.MultiDiGraph, repeat: int, driver: Driver | None) 
     from kg.exports.rdf import graph_to_rdf
 
     rdf = graph_to_rdf(graph)
+    store = rdf_backend.oxigraph_store(graph)
     result: dict[str, dict] = {}
     for name in QUERIES:
         params = PARAMS[name]
@@ -32,7 +35,14 @@ def measure_queries(graph: nx.MultiDiGraph, repeat: int, driver: Driver | None) 
         result[name] = {
             "rows": len(rows),
             "memory_s": median_time(lambda n=name, p=params: memory.run_query(n, p, graph), repeat),
-            "rdf_s": median_time(lambda n=name, p=params: rdf_backend.run_query(n, p, rdf), repeat),
+            "rdf_s": median_time(lambda n=name, p=params: rdf_backend.run_query(n, p, store), repeat),
+            "rdflib_s": median_time(
+                lambda n=name, p=params: rdf_backend.run_query(n, p, rdf, engine="rdflib"),
+                max(3, repeat // 3),
+            ),
+            "engines_agree": rdf_backend.run_query(name, params, store)
+            == rdf_backend.run_query(name, params, rdf, engine="rdflib")
+            == rows,
         }
     if driver is not None:
         wipe_plans(driver, graph.graph["plans"])

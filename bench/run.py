@@ -72,14 +72,20 @@ def _neo4j_version(driver) -> str:
 
 def run(args: argparse.Namespace, console: Console) -> dict:
     from bench.neo4j_load import measure_load, prepare
+    from bench.process import measure_processes
     from bench.query_times import measure_queries
-    from kg.pipeline import build_graph_from_paths, build_graph_from_texts
+    from bench.rdf_outputs import measure_rdf_outputs
+    from kg.pipeline import build_graph_from_paths, build_graph_from_texts, bundled_plan_path
 
     results: dict = {"quick": args.quick}
     console.log("build stages on the bundled plan")
     results["build"] = measure_build(args.repeat, 1 if args.quick else 3)
     console.log(f"scaling: {args.plans} plans, one process per size")
     results["scaling"] = measure_scaling(args.plans, args.repeat)
+    console.log("whole processes: kg build, kg query/trace --graph and their baselines")
+    results["processes"] = measure_processes(bundled_plan_path(), args.repeat, 3 if args.quick else 5)
+    console.log("RDF files against rdflib's serialisers")
+    results["rdf_outputs"] = measure_rdf_outputs(build_graph_from_paths(), 1 if args.quick else 3)
     driver = _driver(args.neo4j_uri) if args.neo4j_uri else None
     try:
         results["machine"] = report.machine(_neo4j_version(driver) if driver else None)

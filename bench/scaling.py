@@ -1,8 +1,10 @@
 """Scaling: build corpora of 1, 10, 100 distinct plans into one graph, each size in its own process.
 
-Run as a worker (``python -m bench.scaling N REPEAT``) it prints one JSON object: median build
-seconds, peak resident memory (``ru_maxrss``) before and after building, nodes, edges, platforms.
-Corpus generation (``bench.corpus``) happens before the timed part.
+Run as a worker (``python -m bench.scaling N REPEAT [WORKERS]``) it prints one JSON object: median
+build seconds, peak resident memory (``ru_maxrss``) before and after building, nodes, edges,
+platforms. Corpus generation (``bench.corpus``) happens before the timed part. WORKERS is the size of
+the process pool of ``kg.pipeline`` (default: one per usable core; 1 = serial); the peak memory of
+a pool build is the main process plus, at most, WORKERS times the largest worker's peak.
 """
 
 from __future__ import annotations
@@ -23,18 +25,23 @@ def _maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def worker(n: int, repeat: int) -> dict:
+def _children_maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def worker(n: int, repeat: int, workers: int | None = None) -> dict:
     from bench.corpus import corpus, seed_text
-    from kg.pipeline import build_graph_from_texts
+    from kg.pipeline import build_graph_from_texts, default_workers
 
     texts = corpus(n)
+    workers = default_workers(n) if workers is None else workers
     build_graph_from_texts([("warm-up", seed_text())])  # untimed: loads the reference tables once
     rss_before = _maxrss_mib()
     times, graph = [], None
     for _ in range(repeat):
         graph = None  # free the previous graph before the next build
         start = time.perf_counter()
-        graph, _ = build_graph_from_texts(texts)
+        graph, _ = build_graph_from_texts(texts, workers=workers)
         times.append(time.perf_counter() - start)
     types = Counter(attrs["type"] for _, attrs in graph.nodes(data=True))
     return {
@@ -43,6 +50,8 @@ def worker(n: int, repeat: int) -> dict:
         "repeat": repeat,
         "rss_before_mib": rss_before,
         "peak_rss_mib": _maxrss_mib(),
+        "workers": workers,
+        "worker_peak_rss_mib": _children_maxrss_mib() if workers > 1 else 0.0,
         "input_mib": sum(len(t.encode("utf-8")) for _, t in texts) / 2**20,
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),
@@ -50,10 +59,10 @@ def worker(n: int, repeat: int) -> dict:
     }
 
 
-def measure_size(n: int, repeat: int) -> dict:
+def measure_size(n: int, repeat: int, workers: int | None = None) -> dict:
     """Run the worker for ``n`` plans in a fresh interpreter and return its figures."""
     out = subprocess.run(
-        [sys.executable, "-m", "bench.scaling", str(n), str(repeat)],
+        [sys.executable, "-m", "bench.scaling", str(n), str(repeat), *([str(workers)] if workers else [])],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -65,6 +74,18 @@ def measure_size(n: int, repeat: int) -> dict:
 def measure_scaling(sizes: list[int], repeat: int) -> dict:
     rows = [measure_size(n, repeat if n <= 10 else 1) for n in sizes]
     result: dict = {"sizes": rows}
+    for row in rows:
+        row["total_peak_rss_mib"] = row["peak_rss_mib"] + row["workers"] * row["worker_peak_rss_mib"]
+    if 10 in sizes:
+        serial = measure_size(10, repeat, workers=1)
+        pooled = next(row for row in rows if row["plans"] == 10)
+        result["pool_10"] = {
+            "serial_s": serial["build_s"],
+            "pool_s": pooled["build_s"],
+            "workers": pooled["workers"],
+            "pool_over_serial": pooled["build_s"] / serial["build_s"],
+            "same_graph": (serial["nodes"], serial["edges"]) == (pooled["nodes"], pooled["edges"]),
+        }
     base = rows[0]
     for row in rows:
         row["time_ratio"] = row["build_s"] / base["build_s"]
@@ -74,4 +95,4 @@ def measure_scaling(sizes: list[int], repeat: int) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(worker(int(sys.argv[1]), int(sys.argv[2]))))
+    print(json.dumps(worker(int(sys.argv[1]), int(sys.argv[2]), *map(int, sys.argv[3:4]))))

@@ -13,9 +13,9 @@ from importlib import import_module
 EXPORTERS: dict[str, str] = {
     "json": "kg.exports.json:write_json",
     "neo4j-csv": "kg.exports.neo4j_csv:write_neo4j_csv",
-    "ttl": "kg.exports.rdf:write_turtle",
-    "jsonld": "kg.exports.rdf:write_jsonld",
-    "nt": "kg.exports.rdf:write_ntriples",
+    "ttl": "kg.exports.rdf_text:write_turtle",
+    "jsonld": "kg.exports.rdf_text:write_jsonld",
+    "nt": "kg.exports.rdf_text:write_ntriples",
     "html": "kg.exports.html:write_html",
     "html-clusters": "kg.exports.html_clusters:write_cluster_pages",
 }

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 
-def parse_graph_json(text: str) -> nx.MultiDiGraph:
-    """Parse node-link JSON text; a file of another shape raises ``ValueError`` saying why."""
+def checked_node_link_data(text: str) -> dict:
+    """The node-link data of a graph.json text; a file of another shape raises ``ValueError``."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -25,7 +27,14 @@ def parse_graph_json(text: str) -> nx.MultiDiGraph:
             if not isinstance(item, dict) or any(key not in item for key in keys):
                 needs = " and ".join(keys)
                 raise ValueError(f"not a graph.json: each of {kind} needs {needs}: {item!r:.200}")
-    data = {**data, "directed": True, "multigraph": True}
+    return data
+
+
+def parse_graph_json(text: str) -> nx.MultiDiGraph:
+    """Parse node-link JSON text; a file of another shape raises ``ValueError`` saying why."""
+    import networkx as nx
+
+    data = {**checked_node_link_data(text), "directed": True, "multigraph": True}
     graph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     graph.graph.setdefault("plans", [])
     return graph

@@ -57,6 +57,9 @@ class Node:
             raise ValueError("node id must not be empty")
         object.__setattr__(self, "props", _frozen(self.props))
 
+    def __reduce__(self):  # the read-only props mapping does not pickle; a plain dict does
+        return (Node, (self.id, self.type, self.name, self.source, dict(self.props)))
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -71,6 +74,9 @@ class Edge:
     def __post_init__(self) -> None:
         check_edge_type(self.type)
         object.__setattr__(self, "props", _frozen(self.props))
+
+    def __reduce__(self):  # records cross process boundaries in a parallel build (kg.pipeline)
+        return (Edge, (self.start, self.end, self.type, self.source, dict(self.props)))
 
 
 PROBLEM_LEVELS = ("warning", "error")

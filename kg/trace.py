@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 ENTITY_TYPES = ("IndustryCluster", "Platform", "District", "Institution")
 _OWN_KEYS = {"type", "name", "aliases", "source"}

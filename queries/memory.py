@@ -7,9 +7,10 @@ Names match exactly on the node's ``name``; every node with that name and type t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 from kg.queries.catalog import finish_rows, validate_params
 

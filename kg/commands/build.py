@@ -9,7 +9,6 @@ import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
 from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
-from kg.progress import progress
 
 
 def check_out_dir(out: Path) -> None:
@@ -105,6 +104,8 @@ def register(main: click.Group) -> None:
     )
     def build(docs, encoding, out, formats):
         """Build the knowledge graph of plan files DOC... (default: the bundled Hangzhou plan)."""
+        from kg.progress import progress
+
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)
         written: list[Path] = []

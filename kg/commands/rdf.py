@@ -14,14 +14,15 @@ RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 
 
 def _check_base_iri(_ctx, _param, value: str | None) -> str | None:
+    """A bad ``--base-iri`` is one line on stderr with exit code 2 (the value shown escaped)."""
     if value is None:
         return None
-    from kg.exports.rdf import check_base_iri
+    from kg.exports.rdf_terms import check_base_iri
 
     try:
         return check_base_iri(value)
     except ValueError as err:
-        raise click.BadParameter(f"{err}; e.g. https://example.org/plan-kg/id/") from None
+        raise BadInput(f"--base-iri: {err}; e.g. https://example.org/plan-kg/id/") from None
 
 
 def _read_rdf(path: Path):

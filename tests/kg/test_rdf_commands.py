@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
@@ -78,3 +79,14 @@ def test_export_rejects_unknown_format_and_bad_base_iri(tmp_path):
     result = _run("export", "--format", "ttl", "--out", tmp_path, "--base-iri", "example.org")
     assert result.exit_code == 2
     assert "base IRI must be an absolute http(s) IRI" in result.output
+
+
+@pytest.mark.parametrize(
+    "bad", ["https://example.org/kg\n/", "https://example.org/k\tg/", "https://e.org/a b/"]
+)
+def test_export_refuses_a_base_iri_with_whitespace_in_one_line(tmp_path, bad):
+    result = _run("export", "--format", "nt", "--out", tmp_path, "--base-iri", bad)
+    assert result.exit_code == 2, result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert "--base-iri" in result.output and "not allowed in an IRI" in result.output
+    assert not list(tmp_path.iterdir())

@@ -8,6 +8,7 @@ from kg.exports.neo4j import load_graph
 from kg.exports.rdf import graph_to_rdf
 from kg.queries import memory, neo4j_backend, rdf_backend
 from kg.queries.catalog import QUERIES
+from kg.queries.rdf_backend import oxigraph_store
 from tests.plans import HANGZHOU, built
 from tests.queries.two_plans import GUANGZHOU_ID, HANGZHOU_ID, two_plan_graph
 
@@ -62,13 +63,23 @@ def loaded(neo4j_driver):
     cleaner = PlanCleaner(neo4j_driver, neo4j_settings()[2])
     cleaner.claim(*graph.graph["plans"])
     load_graph(graph, neo4j_driver, database=neo4j_settings()[2], progress=False)
-    yield graph, graph_to_rdf(graph)
+    yield graph, oxigraph_store(graph), graph_to_rdf(graph)
     cleaner.cleanup()
 
 
 @pytest.fixture(scope="module")
 def two_plan_rdf():
-    return graph_to_rdf(two_plan_graph())
+    """The two-plan export in both SPARQL engines' forms: a pyoxigraph store and an rdflib graph."""
+    graph = two_plan_graph()
+    return oxigraph_store(graph), graph_to_rdf(graph)
+
+
+def _sparql(name, params, data) -> list[dict]:
+    """The rows of both SPARQL engines, which must be identical."""
+    store, rdf = data
+    rows = rdf_backend.run_query(name, params, store)
+    assert rdf_backend.run_query(name, params, rdf, engine="rdflib") == rows, "oxigraph and rdflib differ"
+    return rows
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +99,10 @@ def loaded_two_plans(neo4j_driver):
 def test_three_backends_agree_on_the_bundled_plan(loaded, neo4j_driver, name, params):
     from tests.neo4j_fixture import neo4j_settings
 
-    graph, rdf = loaded
+    graph, *rdf = loaded
     in_memory = memory.run_query(name, params, graph)
     assert in_memory, f"{name} {params} should return rows on the bundled plan"
-    assert rdf_backend.run_query(name, params, rdf) == in_memory
+    assert _sparql(name, params, rdf) == in_memory
     assert neo4j_backend.run_query(name, params, neo4j_driver, neo4j_settings()[2]) == in_memory
 
 
@@ -104,14 +115,14 @@ def test_plans_for_concept_spans_both_plans(two_plan_rdf):
     guangzhou = [r for r in rows if r["plan"] == GUANGZHOU_ID]
     assert {r["cluster"] for r in guangzhou} == {"半导体与集成电路"}
     assert {r["platform"] for r in guangzhou} == GUANGZHOU_IC_PLATFORMS
-    assert rdf_backend.run_query("plans-for-concept", {"concept": "集成电路"}, two_plan_rdf) == rows
+    assert _sparql("plans-for-concept", {"concept": "集成电路"}, two_plan_rdf) == rows
 
 
 @pytest.mark.parametrize(("name", "params"), TWO_PLAN_CASES, ids=_ids(TWO_PLAN_CASES))
 def test_memory_and_rdf_agree_on_two_plans(two_plan_rdf, name, params):
     in_memory = memory.run_query(name, params, two_plan_graph())
     assert in_memory, f"{name} {params} should return rows on Hangzhou + Guangzhou"
-    assert rdf_backend.run_query(name, params, two_plan_rdf) == in_memory
+    assert _sparql(name, params, two_plan_rdf) == in_memory
 
 
 @pytest.mark.requires_neo4j
@@ -120,5 +131,5 @@ def test_three_backends_agree_on_two_plans(loaded_two_plans, two_plan_rdf, neo4j
     from tests.neo4j_fixture import neo4j_settings
 
     in_memory = memory.run_query(name, params, loaded_two_plans)
-    assert rdf_backend.run_query(name, params, two_plan_rdf) == in_memory
+    assert _sparql(name, params, two_plan_rdf) == in_memory
     assert neo4j_backend.run_query(name, params, neo4j_driver, neo4j_settings()[2]) == in_memory

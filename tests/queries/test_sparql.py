@@ -10,7 +10,7 @@ from rdflib import Graph
 from kg.exports.rdf import graph_to_rdf
 from kg.queries import memory
 from kg.queries.catalog import QUERIES
-from kg.queries.rdf_backend import query_text, run_query
+from kg.queries.rdf_backend import bound_query, oxigraph_store, query_text, run_query
 from tests.fixtures.real_plans import bundled_graph, nanjing_graph
 from tests.queries.two_plans import with_concept
 
@@ -120,9 +120,30 @@ def test_edge_without_provenance_gives_null_quote(tiny_graph):
     } in rows
 
 
-def test_parameters_are_bound_not_pasted(tiny_rdf):
-    hostile = '集成电路"@zh } UNION { ?p ?x ?y } #'
-    assert run_query("platforms-for-cluster", {"cluster": hostile}, tiny_rdf) == []
+HOSTILE = ['集成电路"@zh } UNION { ?p ?x ?y } #', '集成电路\\"@zh) } } #', "集成电路\n} #\u2028", "集成电路'"]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_parameters_are_bound_not_pasted(tiny_rdf, engine, hostile):
+    assert run_query("platforms-for-cluster", {"cluster": hostile}, tiny_rdf, engine=engine) == []
+
+
+def test_values_block_holds_one_escaped_term():
+    text = bound_query("platforms-for-cluster", {"cluster": 'a"b\n'})
+    assert '\n  VALUES (?cluster) { ("a\\"b\\n"@zh) }\n' in text
+    assert text.index("VALUES (?cluster)") > text.index("WHERE {")
+    year = bound_query("targets-for-year", {"year": 2030})
+    assert 'VALUES (?year) { ("2030"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in year
+
+
+def test_engines_give_the_same_rows_on_the_tiny_graph(tiny_graph):
+    graph = with_concept(tiny_graph)
+    store, rdf = oxigraph_store(graph), graph_to_rdf(graph)
+    for name, params in _params_for(graph):
+        assert run_query(name, params, store) == run_query(name, params, rdf, engine="rdflib"), name
+    with pytest.raises(ValueError, match="unknown SPARQL engine"):
+        run_query("binding-indicators", {}, store, engine="jena")
 
 
 def test_bad_parameters_raise(tiny_rdf):
@@ -165,11 +186,13 @@ def _params_for(graph) -> list[tuple[str, dict]]:
 
 
 def _assert_backends_agree(graph) -> int:
-    rdf = graph_to_rdf(graph)
+    """Memory, SPARQL on oxigraph and SPARQL on rdflib give identical rows for every call."""
+    rdf, store = graph_to_rdf(graph), oxigraph_store(graph)
     rows = 0
     for name, params in _params_for(graph):
         expected = memory.run_query(name, params, graph)
-        assert run_query(name, params, rdf) == expected, (name, params)
+        assert run_query(name, params, store) == expected, (name, params)
+        assert run_query(name, params, rdf, engine="rdflib") == expected, (name, params)
         rows += len(expected)
     return rows
 

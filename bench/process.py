@@ -1,0 +1,69 @@
+"""Whole processes as a user runs them, against whole-process baselines taken in the same run.
+
+- ``python -c pass``: a bare interpreter (the baseline of ``kg query`` and ``kg trace``);
+- the floor: a Python process that reads the bundled plan and runs one number regex over it (the
+  baseline of ``kg build``);
+- ``kg build`` with its default outputs, ``kg query --graph graph.json`` and ``kg trace --graph``.
+
+Each is the median wall time of ``repeat`` runs after one untimed run; the spread (min, max) is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR_CODE = (
+    "import re, sys; text = open(sys.argv[1], 'rb').read().decode('utf-8');"
+    " print(len(re.findall(r'[0-9]+(?:\\.[0-9]+)?', text)))"
+)
+
+
+def _kg() -> list[str]:
+    return [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())"]
+
+
+def timed(argv: list[str], repeat: int) -> dict:
+    """Median, min and max wall seconds of ``argv`` (stdout discarded; a failure raises)."""
+    subprocess.run(argv, check=True, capture_output=True)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times), "runs": repeat}
+
+
+def output_hashes(out: Path) -> dict[str, str]:
+    """sha256 (first 16 hex digits) of every file ``kg build`` wrote, by path inside ``out``."""
+    return {
+        str(p.relative_to(out)): hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
+
+
+def measure_processes(plan: Path, repeat: int, build_repeat: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="kg-bench-proc-") as tmp:
+        out = Path(tmp) / "out"
+        results = {
+            "python_pass": timed([sys.executable, "-c", "pass"], repeat),
+            "floor": timed([sys.executable, "-c", FLOOR_CODE, str(plan)], repeat),
+            "kg_build": timed([*_kg(), "build", "--out", str(out)], build_repeat),
+        }
+        graph_json = str(out / "graph.json")
+        results["kg_query_graph"] = timed(
+            [*_kg(), "query", "--graph", graph_json, "platforms-for-cluster", "集成电路"], repeat
+        )
+        results["kg_trace_graph"] = timed([*_kg(), "trace", "集成电路", "--graph", graph_json], repeat)
+        results["hashes"] = output_hashes(out)
+    results["build_over_floor"] = results["kg_build"]["median_s"] / results["floor"]["median_s"]
+    bare = results["python_pass"]["median_s"]
+    results["query_over_python"] = results["kg_query_graph"]["median_s"] / bare
+    results["trace_over_python"] = results["kg_trace_graph"]["median_s"] / bare
+    return results
