@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import lxml.etree
 import lxml.html
@@ -29,6 +29,7 @@ import lxml.html
 from kg.loaders.lexicon.patterns import BOX_START as BOX_TITLE
 from kg.loaders.lexicon.patterns import HEADING
 from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
+from kg.loaders.readers.lines import ReaderText, assemble, pipe_lines
 
 # Dropped with their content (their tail text, which belongs to the parent, is kept).
 DROP_TAGS = frozenset(
@@ -125,13 +126,8 @@ ORDINAL = re.compile(r"^\s*[(（]?\s*(?:\d{1,3}|[一二三四五六七八九十]
 MAX_SPAN = 100  # a colspan/rowspan past this is a typo in the page; cap it
 
 
-@dataclass
-class HtmlText:
-    """The linearised page: ``text`` (what the plan parser reads) and ``sources``, for each
-    non-blank line its 1-based number and the xpath of the element it came from."""
-
-    text: str
-    sources: list[tuple[int, str]] = field(default_factory=list)
+# The linearised page: its text and, for each non-blank line, the xpath of the element it came from.
+HtmlText = ReaderText
 
 
 def looks_like_html(data: bytes, name: str = "") -> bool:
@@ -366,21 +362,6 @@ def _span(value: str | None) -> int:
     return min(int(m.group(1)), MAX_SPAN)
 
 
-def pipe_lines(rows: list[list[str]]) -> list[str]:
-    """Markdown pipe rows: the first row as header, a separator, then the body rows.
-
-    >>> pipe_lines([["a", "b"], ["1", ""]])
-    ['| a | b |', '|---|---|', '| 1 | |']
-    """
-    if not rows:
-        return []
-
-    def line(cells: list[str]) -> str:
-        return "|" + "|".join(f" {c} " if c else " " for c in cells) + "|"
-
-    return [line(rows[0]), "|" + "---|" * len(rows[0]), *(line(r) for r in rows[1:])]
-
-
 class _Writer:
     """Walks the tree and collects lines: blocks end lines, inline text joins the current one."""
 
@@ -450,33 +431,7 @@ class _Writer:
 
     def result(self) -> HtmlText:
         self.flush()
-        out: list[str] = []
-        sources: list[tuple[int, str]] = []
-        for text, path in self.lines:
-            if not text:
-                if out and out[-1]:
-                    out.append("")
-                continue
-            if out and out[-1]:
-                out.append("")  # a blank line between blocks, as in a text version of a page
-            out.append(text)
-            sources.append((len(out), path))
-        # pipe rows of one table stay together (no blank lines inside a table)
-        joined: list[str] = []
-        remap: dict[int, int] = {}
-        for i, line in enumerate(out):
-            is_blank_in_table = (
-                not line
-                and 0 < i < len(out) - 1
-                and out[i - 1].startswith("|")
-                and out[i + 1].startswith("|")
-            )
-            if is_blank_in_table:
-                continue
-            joined.append(line)
-            remap[i + 1] = len(joined)
-        sources = [(remap[n], p) for n, p in sources]
-        return HtmlText("\n".join(joined).strip("\n") + "\n", sources)
+        return assemble(self.lines)
 
 
 def _is_footnote_mark(el) -> bool:
