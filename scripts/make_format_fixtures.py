@@ -41,19 +41,31 @@ def main() -> None:
         folder = Path(tmp)
         html = folder / "guangzhou-15th-five-year-plan-outline.html"
         html.write_text(print_copy(), encoding="utf-8")
-        run("soffice", "--headless", f"-env:UserInstallation=file://{folder}/lo", "--infilter=HTML (StarWriter)",
-            "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(folder), str(html))  # fmt: skip
+        profile = f"-env:UserInstallation=file://{folder}/lo"
+        filters = ("--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML")
+        run("soffice", "--headless", profile, *filters, "--outdir", str(folder), str(html))
         shutil.copy(folder / "guangzhou-15th-five-year-plan-outline.docx", GUANGZHOU_DOCX)
         pdf = print_pdf(html, folder / "plan.pdf", header_footer=False)
-        run("pdftoppm", "-r", "60", "-gray", "-png", "-f", "3", "-l", "3", "-singlefile", str(pdf), str(folder / "scan"))
+        page_three = ("-f", "3", "-l", "3", "-singlefile")
+        run("pdftoppm", "-r", "60", "-gray", "-png", *page_three, str(pdf), str(folder / "scan"))
         (folder / "scan.html").write_text(
-            '<!DOCTYPE html><html><body style="margin:0"><img src="scan.png" style="width:100%"></body></html>',
+            '<!DOCTYPE html><html><body style="margin:0">'
+            '<img src="scan.png" style="width:100%"></body></html>',
             encoding="utf-8",
         )
         print_pdf(folder / "scan.html", SCANNED_PDF, header_footer=False)
-        run("qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--", str(SCANNED_PDF), str(ENCRYPTED_PDF))
+        run(
+            "qpdf",
+            "--encrypt",
+            "user-secret",
+            "owner-secret",
+            "256",
+            "--",
+            str(SCANNED_PDF),
+            str(ENCRYPTED_PDF),
+        )
     for path in (GUANGZHOU_DOCX, SCANNED_PDF, ENCRYPTED_PDF):
-        print(f"{path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}: {path.stat().st_size} bytes")
+        print(f"{path}: {path.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Reading plan files: bytes -> text, with clear one-line errors for input that is not a plan.
 
 The decoded text (line endings normalised to ``\\n``) is "the input" that every quote is an exact
-substring of. A web page (content sniffing: the file opens with ``<!DOCTYPE html`` / ``<html``; a
-``.html`` name is a hint) is first linearised to such a text by ``kg.loaders.readers.html``.
+substring of. A web page, PDF or Word document (chosen by content sniffing, see ``registry``) is first
+written as such a text by its reader (``html``, ``pdf``, ``docx``).
 """
 
 from __future__ import annotations
@@ -98,23 +98,34 @@ def _decode_guess(data: bytes, name: str) -> str:
 
 
 def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
-    """The text of a plan file; a web page gives the text of its article (see ``html_reader``)."""
+    """The text of a plan file; a PDF, Word document or web page gives the text its reader writes
+    (``kg.loaders.readers.registry``: content sniffing, the extension as a hint)."""
+    return read_plan(path, encoding).text
+
+
+def read_plan(path: str | Path, encoding: str | None = None):
+    """The plan's text and where each line came from (a ``ReaderText``)."""
+    from kg.loaders.readers.lines import ReaderText
+    from kg.loaders.readers.registry import reader_for
+
     path = Path(path)
     if not path.exists():
         raise PlanInputError(f"{path}: no such file")
     if path.is_dir():
         raise PlanInputError(f"{path}: is a folder; give a plan text file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise PlanInputError(
-            f"{path}: {size // 2**20} MiB is over the {MAX_BYTES // 2**20} MiB limit for one plan"
-        )
     try:
+        with path.open("rb") as f:
+            head = f.read(65536)
+        reader = reader_for(head, path.name)
+        limit = reader.max_bytes if reader else MAX_BYTES
+        size = path.stat().st_size
+        if size > limit:
+            raise PlanInputError(
+                f"{path}: {size // 2**20} MiB is over the {limit // 2**20} MiB limit for one plan"
+            )
         data = path.read_bytes()
     except OSError as err:
         raise PlanInputError(f"{path}: cannot read ({err.strerror})") from None
-    from kg.loaders.readers.html import html_plan_text, looks_like_html
-
-    if looks_like_html(data, path.name):
-        return html_plan_text(data, str(path), encoding).text
-    return decode_plan_bytes(data, str(path), encoding)
+    if reader is not None:
+        return reader.read(data, str(path), encoding)
+    return ReaderText(decode_plan_bytes(data, str(path), encoding))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from kg.loaders.readers.decode import PlanInputError
 from kg.loaders.readers.grid import Grid, Slot, grid_lines
@@ -65,7 +66,8 @@ def docx_plan_text(data: bytes, name: str = "input", encoding: str | None = None
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = list(_body_blocks(document))
-    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, EOFError, lxml.etree.XMLSyntaxError) as err:
+    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError,
+            RuntimeError, OSError, lxml.etree.XMLSyntaxError) as err:  # fmt: skip
         raise PlanInputError(
             f"{name}: not a readable Word document ({' '.join(str(err).split())[:80]})"
         ) from None
@@ -129,7 +131,9 @@ def _grid(table) -> Grid:
                 row.extend([None] * span)
                 continue
             texts = [Paragraph(p, table).text for p in tc.iter(qn("w:p"))]
-            paragraphs = tuple(line.strip(" \t\r") for text in texts for line in text.split("\n") if line.strip())
+            paragraphs = tuple(
+                line.strip(" \t\r") for text in texts for line in text.split("\n") if line.strip()
+            )
             row.extend([(paragraphs, span)] + [None] * (span - 1))
         rows.append(row)
     width = max((len(row) for row in rows), default=0)

@@ -25,6 +25,7 @@ class Lattice:
     xs: list[float]
     ys: list[float]
     cell_of: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    open_bottom: bool = False  # no rule along the bottom (a table cut by a page break)
 
     @property
     def rows(self) -> int:
@@ -139,4 +140,5 @@ def _merge_cells(lat: Lattice, hs, vs) -> Lattice:
                 a, b = find((i, j)), find((i + 1, j))
                 parent[max(a, b)] = min(a, b)
     lat.cell_of = {s: find(s) for s in parent}
+    lat.open_bottom = not any(_covers(hs, lat.ys[-1], lat.xs[j], lat.xs[j + 1]) for j in range(lat.cols))
     return lat

@@ -31,6 +31,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.loaders.lexicon.patterns import BOX_START, HEADING_START
 from kg.loaders.readers.decode import PlanInputError
 from kg.loaders.readers.grid import Grid, Slot, grid_lines
 from kg.loaders.readers.lattice import THIN, Lattice, cluster, find_lattices
@@ -80,6 +81,7 @@ class Table:
     grid: Grid
     xs: list[float] = field(default_factory=list)
     last_page: int = 0  # the page it ends on, when it goes on over page breaks
+    open_bottom: bool = False  # no rule along its bottom: its last row goes on on the next page
 
     def where(self) -> str:
         x0, top, x1, bottom = self.bbox
@@ -97,6 +99,8 @@ def pdf_plan_text(data: bytes, name: str = "input", encoding: str | None = None)
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    if b"%%EOF" not in data[-1024:]:  # pdfminer would read what is left: half a plan
+        raise PlanInputError(f"{name}: the PDF is truncated (no %%EOF at its end); download it again")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
@@ -137,7 +141,8 @@ def _read_page(page, number: int) -> Page:
         inside = [c for c in chars if _inside(c, lattice.bbox)]
         if inside:
             chars = [c for c in chars if not _inside(c, lattice.bbox)]
-            tables.append(Table(number, lattice.bbox, _grid(lattice, inside, number), lattice.xs))
+            grid = _grid(lattice, inside, number)
+            tables.append(Table(number, lattice.bbox, grid, lattice.xs, number, lattice.open_bottom))
     return _lines(chars, number), tables, float(page.height)
 
 
@@ -339,11 +344,18 @@ def _write(pages: list[Page]) -> ReaderText:
             text, where = blocks[-1]
             blocks[-1] = (join_wrapped(text, item.text), where)
         else:
-            blocks.append((item.text, item.where()))
+            centred = abs((item.x0 + item.x1) - (left + right)) < item.size
+            blocks.append((("" if centred else _indent(item, left)) + item.text, item.where()))
         prev = item
     result = assemble(blocks)
     result.artefacts = artefacts
     return result
+
+
+def _indent(line: Line, left: float) -> str:
+    """A paragraph's first-line indent as the full-width spaces a text version has (one or four em)."""
+    ems = round((line.x0 - left) / max(line.size, 1))
+    return "\u3000" * ems if 1 <= ems <= 2 else ""
 
 
 def _column_right(lines: list[Line]) -> float:
@@ -362,7 +374,8 @@ def _continues(prev: Line, line: Line, left: float, right: float) -> bool:
     full = prev.x1 + line.first_width > right + 0.5
     indented = line.x0 > left + 0.8 * line.size
     centred = abs((line.x0 + line.x1) - (left + right)) < line.size  # a centred title's second line
-    return full and (not indented or centred) and abs(prev.size - line.size) < 0.5
+    heading = HEADING_START.match(line.text) or BOX_START.match(line.text)
+    return full and not heading and (not indented or centred) and abs(prev.size - line.size) < 0.5
 
 
 def _merged_tables(items: list[Line | Table]) -> list[Line | Table]:
@@ -384,7 +397,10 @@ def _merged_tables(items: list[Line | Table]) -> list[Line | Table]:
             header = next((row for row in above if not (row[0] and row[0].whole_row)), None)
             if header is not None and _row_text(below[0]) == _row_text(header):
                 below = below[1:]
-            out[-1] = Table(last.page, last.bbox, above + below, xs, item.page)
+            elif last.open_bottom and below:  # a row cut by the page break: its two parts are one
+                above = above[:-1] + [_joined_row(above[-1], below[0])]
+                below = below[1:]
+            out[-1] = Table(last.page, last.bbox, above + below, xs, item.page, item.open_bottom)
         else:
             out.append(item)
     return out
@@ -399,6 +415,19 @@ def _on_columns(grid: Grid, xs: list[float], union: list[float]) -> Grid:
         for j, slot in enumerate(row):
             new[starts[j]] = slot
         out.append(new)
+    return out
+
+
+def _joined_row(top: list[Slot | None], rest: list[Slot | None]) -> list[Slot | None]:
+    out: list[Slot | None] = []
+    for a, b in zip(top, rest, strict=True):
+        if a is None or b is None or not b.paragraphs:
+            out.append(a if a is not None else b)
+        elif not a.paragraphs:
+            out.append(Slot(b.paragraphs, a.whole_row))
+        else:
+            first = join_wrapped(a.paragraphs[-1], b.paragraphs[0])
+            out.append(Slot((*a.paragraphs[:-1], first, *b.paragraphs[1:]), a.whole_row))
     return out
 
 

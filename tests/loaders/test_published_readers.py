@@ -1,0 +1,98 @@
+"""The Guangzhou plan as a PDF (printed by Chromium) and as a Word document (converted by LibreOffice)
+gives the facts of its web page and its text version: structure, indicators, clusters, platform ->
+cluster edges, targets. The files are made from the real page by tests/fixtures/published.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.loaders.readers.decode import read_plan
+from kg.pipeline import build_graph_from_paths
+from tests.facts import clusters, indicators, located_in, structure_counts, supports, targets
+from tests.fixtures.published import GUANGZHOU_DOCX, guangzhou_pdf
+from tests.plans import GUANGZHOU, GUANGZHOU_HTML, built
+
+
+@pytest.fixture(scope="session")
+def pdf_path(tmp_path_factory):
+    return guangzhou_pdf(tmp_path_factory.mktemp("published"))
+
+
+@pytest.fixture(scope="session")
+def pdf_graph(pdf_path):
+    return build_graph_from_paths([pdf_path])
+
+
+@pytest.fixture(scope="module")
+def docx_graph():
+    return build_graph_from_paths([GUANGZHOU_DOCX])
+
+
+STRUCTURE = {"Part": 11, "Chapter": 33, "Section": 94, "Box": 12}
+
+
+def same_facts(graph, reference) -> None:
+    assert structure_counts(graph) == structure_counts(reference) == STRUCTURE
+    assert indicators(graph) == indicators(reference) and len(indicators(graph)) == 30
+    assert clusters(graph) == clusters(reference) and len(clusters(graph)) == 30
+    assert supports(graph) == supports(reference) and len(supports(graph)) == 69
+    assert located_in(graph) == located_in(reference)
+    assert targets(graph) == targets(reference) and sum(targets(graph).values()) == 33
+
+
+def test_docx_gives_the_facts_of_the_text_and_the_page():
+    graph = build_graph_from_paths([GUANGZHOU_DOCX])
+    same_facts(graph, built(GUANGZHOU))
+    same_facts(graph, built(GUANGZHOU_HTML))
+
+
+def test_docx_sources_name_paragraphs_and_tables_with_their_styles():
+    read = read_plan(GUANGZHOU_DOCX)
+    lines = read.text.split("\n")
+    where = dict(read.sources)
+    first_indicator = next(
+        n for n, line in enumerate(lines, 1) if "地区生产总值年均增长" in line and "|" in line
+    )
+    assert where[first_indicator].startswith("table ")
+    heading = next(n for n, line in enumerate(lines, 1) if line.startswith("第一章"))
+    assert where[heading].startswith("paragraph ")
+    assert "| 经济发展 | 1. 地区生产总值年均增长 |" in read.text
+
+
+@pytest.mark.requires_chromium
+def test_pdf_gives_the_facts_of_the_text_and_the_page(pdf_graph):
+    reference = built(GUANGZHOU)
+    assert structure_counts(pdf_graph) == structure_counts(reference) == STRUCTURE
+    assert indicators(pdf_graph) == indicators(reference) and len(indicators(pdf_graph)) == 30
+    assert clusters(pdf_graph) == clusters(reference) and len(clusters(pdf_graph)) == 30
+    assert targets(pdf_graph) == targets(reference) and sum(targets(pdf_graph).values()) == 33
+    assert supports(reference) <= supports(pdf_graph) and located_in(reference) <= located_in(pdf_graph)
+    # Known gap: the box 专栏3 ends at a page break in a cut row, and the paragraph after it (the
+    # first line of the next page, its indent not seen) is read into its last item: 11 extra pairs.
+    extra = supports(pdf_graph) - supports(reference)
+    assert {cluster for _, cluster in extra} == {"船舶与海洋工程"} and len(extra) == 11
+
+
+@pytest.mark.requires_chromium
+def test_pdf_page_headers_footers_and_numbers_are_artefacts_not_text(pdf_path):
+    read = read_plan(pdf_path)
+    assert read.artefacts, "Chromium prints a date/title header and a file/page-number footer"
+    footers = [text for text, _ in read.artefacts if text.endswith("/112") or "/" in text.split()[-1]]
+    assert len(footers) >= 100
+    assert "门户网站" not in read.text.split("穗府", 1)[-1]  # the running title is gone from the text
+    assert "guangzhou-15th" not in read.text
+
+
+@pytest.mark.requires_chromium
+def test_pdf_paragraphs_are_rejoined_and_sources_name_the_page(pdf_path):
+    read = read_plan(pdf_path)
+    # one paragraph of the page, broken over lines (and a footnote mark dropped) in the PDF
+    assert "系统谋划建设“12218”现代化产业体系，制造业立市根基更加厚实" in read.text
+    lines = read.text.split("\n")
+    where = dict(read.sources)
+    n = next(i for i, line in enumerate(lines, 1) if line.startswith("第一章"))
+    assert where[n].startswith("page ")
+    row = next(
+        i for i, line in enumerate(lines, 1) if line.startswith("| 经济发展 | 1. 地区生产总值年均增长 |")
+    )
+    assert " table (" in where[row]
