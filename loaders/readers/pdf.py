@@ -231,7 +231,7 @@ def _lines(chars: list[dict], page: int) -> list[Line]:
         row = _without_footnote_marks(sorted(row, key=lambda c: c["x0"]))
         size = statistics.median(c["size"] for c in row) if row else 1
         text = _spaced(row, size).strip(" ")
-        if text:
+        if text.strip():
             lines.append(
                 Line(
                     page,
@@ -269,6 +269,8 @@ def _without_footnote_marks(row: list[dict]) -> list[dict]:
         footnote = re.fullmatch(r"[\[［(（]?\d{1,3}[\]］)）]?", mark) and not after_number
         if not footnote:
             out.extend(row[i:j])
+        elif j < len(row):  # the gap after the mark is the mark's place, not a space
+            row[j] = dict(row[j], after=row[j - 1]["x1"])
         i = j
     return out
 
@@ -279,12 +281,12 @@ def _spaced(row: list[dict], size: float) -> str:
     prev = None
     for ch in row:
         if prev is not None:
-            gap = ch["x0"] - prev["x1"]
+            gap = ch["x0"] - ch.get("after", prev["x1"])
             if gap >= 1.8 * size:
                 parts.append(" " * max(2, min(8, round(gap / size))))
             elif gap >= 0.2 * size:
                 parts.append(" ")
-        parts.append(ch["text"].replace("\u3000", " "))
+        parts.append(ch["text"])
         prev = ch
     return "".join(parts)
 
@@ -293,11 +295,11 @@ def _paragraphs(lines: list[Line], bbox) -> list[str]:
     """Lines of one cell joined where the text was wrapped (the next word would not have fitted)."""
     if not lines:
         return []
-    pad = min(line.x0 - bbox[0] for line in lines)
-    room = (bbox[2] - bbox[0]) - 2 * max(pad, 0)
+    pad = max(0.0, min(line.x0 - bbox[0] for line in lines))
+    right = bbox[2] - pad
     paragraphs = [lines[0].text]
     for prev, line in zip(lines, lines[1:], strict=False):
-        if (prev.x1 - prev.x0) + line.first_width > room - 0.5:
+        if prev.x1 + line.first_width > right + 0.5 and not line.text.startswith("\u3000"):
             paragraphs[-1] = join_wrapped(paragraphs[-1], line.text)
         else:
             paragraphs.append(line.text)
@@ -374,7 +376,7 @@ def _continues(prev: Line, line: Line, left: float, right: float) -> bool:
     full = prev.x1 + line.first_width > right + 0.5
     indented = line.x0 > left + 0.8 * line.size
     centred = abs((line.x0 + line.x1) - (left + right)) < line.size  # a centred title's second line
-    heading = HEADING_START.match(line.text) or BOX_START.match(line.text)
+    heading = HEADING_START.match(line.text) or BOX_START.match(line.text) or line.text.startswith("\u3000")
     return full and not heading and (not indented or centred) and abs(prev.size - line.size) < 0.5
 
 
