@@ -205,9 +205,9 @@ def _lines(chars: list[dict], page: int) -> list[Line]:
     if not chars:
         return []
     body = statistics.median(c["size"] for c in chars)
-    small = [c for c in chars if c["size"] < 0.8 * body]
+    small = [c for c in chars if c["size"] < 0.9 * body]
     rows: list[list[dict]] = []
-    for ch in sorted((c for c in chars if c["size"] >= 0.8 * body), key=_reading_order):
+    for ch in sorted((c for c in chars if c["size"] >= 0.9 * body), key=_reading_order):
         if rows and abs(rows[-1][0]["bottom"] - ch["bottom"]) <= 0.4 * max(ch["size"], 1):
             rows[-1].append(ch)
         else:
