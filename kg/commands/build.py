@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,18 +15,44 @@ from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
 
 
 def check_out_dir(out: Path) -> None:
+    """``--out`` is a folder we can write into; what a killed earlier run left there is removed."""
+    import tempfile
+
+    from kg.io import TEMP_PREFIX, clean_leftovers
+
     if out.exists() and not out.is_dir():
         raise BadInput(f"--out {out}: exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise BadInput(f"--out {out}: cannot create the folder ({err.strerror})") from None
-    probe = out / ".kg-write-test"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
+    try:  # O_EXCL: a probe never writes through a link planted under its name
+        fd, probe = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-probe.", dir=out)
+        os.close(fd)
+        os.unlink(probe)
     except OSError as err:
         raise BadInput(f"--out {out}: cannot write there ({err.strerror})") from None
+    clean_leftovers(out)
+
+
+@contextmanager
+def cannot_write(target: Path) -> Iterator[None]:
+    """A failed write (disk full, read-only, a link in the way) is one line, exit 1.
+
+    Every writer is atomic (``kg.io``): a single file or a whole folder is replaced or kept as it
+    was, so "not changed" is true of ``target``.
+    """
+    try:
+        yield
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise click.ClickException(f"{target}: cannot write ({reason}); not changed") from None
+
+
+def write_export(name: str, graph, target: Path, **options) -> list[Path]:
+    """Run one exporter of the registry, a failed write being one line (``cannot_write``)."""
+    with cannot_write(target):
+        return get_exporter(name)(graph, target, **options)
 
 
 def summary_rows(graph) -> tuple[Counter, Counter]:
@@ -113,12 +142,7 @@ def register(main: click.Group) -> None:
         with progress("Writing exports", total=len(names)) as bar:
             for name in names:
                 target = out / FILE_NAMES[name]
-                try:
-                    paths = get_exporter(name)(graph, target)
-                except OSError as err:  # e.g. disk full: the atomic write kept the previous file, if any
-                    raise click.ClickException(
-                        f"{target}: cannot write ({err.strerror}); not changed"
-                    ) from None
+                paths = write_export(name, graph, target)
                 # a multi-file format is reported as its folder
                 written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
                 bar.advance()

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
-from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+from kg.exports.registry import EXPORTERS, FILE_NAMES
 
 # Suffixes `kg validate` reads as an RDF file rather than a plan document.
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -93,11 +93,11 @@ def register(main: click.Group) -> None:
     )
     def export(docs, encoding, formats, out, base_iri):
         """Export the graph of plan files DOC... (default: the bundled plan) in the given formats."""
-        from kg.commands.build import check_out_dir
+        from kg.commands.build import check_out_dir, write_export
 
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)
         options = {} if base_iri is None else {"base_iri": base_iri}
         for name in dict.fromkeys(formats):
-            for path in get_exporter(name)(graph, out / FILE_NAMES.get(name, name), **options):
+            for path in write_export(name, graph, out / FILE_NAMES.get(name, name), **options):
                 click.echo(f"wrote {path}")
