@@ -59,6 +59,7 @@ def register(main: click.Group) -> None:
         OUT/clusters/index.html and one page per industry cluster.
         """
         from kg.commands.build import cannot_write, check_out_dir
+        from kg.commands.tables import terminal_text
         from kg.exports.html import DEFAULT_TITLE, write_cluster_pages, write_html
         from kg.progress import progress
 
@@ -84,4 +85,4 @@ def register(main: click.Group) -> None:
 
                 written += write_cluster_pages(graph, out / "clusters", depth=depth, on_page=advance)
         for path in written:
-            click.echo(f"wrote {path}")
+            click.echo(f"wrote {terminal_text(path, one_line=True)}")
