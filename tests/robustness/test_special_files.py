@@ -101,3 +101,27 @@ def test_a_file_of_exactly_the_limit_is_read(tmp_path):
     path = tmp_path / "limit.txt"
     path.write_bytes(("第一章 总则\n" + "到2030年，建成数据集。\n" * 10).encode())
     assert read_plan_text(path).startswith("第一章")
+
+
+@pytest.mark.parametrize(
+    "name", [b"\xffplan.txt", "\ud800plan.txt"], ids=["non-utf8-bytes", "lone-surrogate"]
+)
+def test_a_file_name_that_is_not_utf8_is_one_line_naming_doc(name, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    if isinstance(name, bytes):
+        path = os.fsdecode(os.fsencode(str(tmp_path)) + b"/" + name)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write("第一章 总则\n\n到2030年，建成数据集。\n")
+    else:
+        path = str(tmp_path / name)
+    result = CliRunner().invoke(main, ["build", path, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    shown = "\\udcff" if isinstance(name, bytes) else "\\ud800"
+    assert (
+        result.output
+        == f"Error: DOC {tmp_path}/{shown}plan.txt: the file name is not UTF-8 text; rename the file\n"
+    )
+    assert not (tmp_path / "out").exists()
