@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from kg.io import atomic_write_text
+from kg.io import replace_folder
 
 from .focus import HUB_TYPES, neighbourhood
 from .html import TEXT_CONTAINER_TYPES, render_graph_page
@@ -78,23 +78,21 @@ def write_cluster_pages(
     clusters = _clusters(graph)
     pages, written = [], []
     nav = f'<a href="{INDEX_NAME}">← index</a>'
-    for done, (node_id, attrs) in enumerate(clusters, start=1):
-        file = cluster_file_name(node_id, str(attrs.get("name")))
-        sub = cluster_subgraph(graph, node_id, depth)
-        page = render_graph_page(
-            sub,
-            title=f"{attrs.get('name')} · {title}",
-            focus_ids=[node_id],
-            note=f" · depth {depth}",
-            nav_html=nav,
-        )
-        written.append(atomic_write_text(out_dir / file, page))
-        pages.append((node_id, attrs, file))
-        if on_page is not None:
-            on_page(done, len(clusters))
-    written.append(atomic_write_text(out_dir / INDEX_NAME, generate_index_html(graph, pages, title)))
-    kept = {p.name for p in written}
-    for stale in out_dir.glob("cluster-*.html"):  # pages of an earlier build's clusters
-        if stale.name not in kept:
-            stale.unlink()
+    # the folder is replaced as a whole; only the files its manifest names are ever deleted
+    with replace_folder(out_dir) as folder:
+        for done, (node_id, attrs) in enumerate(clusters, start=1):
+            file = cluster_file_name(node_id, str(attrs.get("name")))
+            sub = cluster_subgraph(graph, node_id, depth)
+            page = render_graph_page(
+                sub,
+                title=f"{attrs.get('name')} · {title}",
+                focus_ids=[node_id],
+                note=f" · depth {depth}",
+                nav_html=nav,
+            )
+            written.append(folder.write_text(file, page))
+            pages.append((node_id, attrs, file))
+            if on_page is not None:
+                on_page(done, len(clusters))
+        written.append(folder.write_text(INDEX_NAME, generate_index_html(graph, pages, title)))
     return written

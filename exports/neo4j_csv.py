@@ -20,7 +20,7 @@ import networkx as nx
 
 from kg.exports.neo4j_cypher import ENTITY, label, rel_type, schema_statements
 from kg.exports.neo4j_rows import node_rows, relationship_rows
-from kg.io import atomic_write_text
+from kg.io import replace_folder
 
 ARRAY_DELIMITER = ";"
 _INT32 = range(-(2**31), 2**31)
@@ -113,12 +113,9 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, path: str | Path, **_options) -> lis
         written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows)
     rel_files = [name for name in written if name not in node_files]
     written["README.txt"] = _readme(node_files, rel_files)
-    paths = [atomic_write_text(folder / name, text) for name, text in written.items()]
-    # the import command takes every file of the folder: drop CSVs of an earlier, different build
-    for stale in [*folder.glob("nodes_*.csv"), *folder.glob("relationships_*.csv")]:
-        if stale.name not in written:
-            stale.unlink()
-    return paths
+    # replaced as a whole (no mix of two builds); only files of its manifest are ever deleted
+    with replace_folder(folder) as output:
+        return [output.write_text(name, text) for name, text in written.items()]
 
 
 def _plans(rows: list[dict[str, Any]]) -> list[str]:

@@ -14,19 +14,87 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+def _shape_error(what: str) -> ValueError:
+    return ValueError(f"not a graph.json: {what} (write one with kg build --out DIR)")
+
+
+# The attributes other commands read, with the JSON types kg build writes (exports/json.py).
+_TEXT = (str, type(None))
+_ATTRIBUTES = {"name": _TEXT, "aliases": list, "source": (dict, type(None)), "provenance": (dict, type(None))}
+_SOURCE = {
+    "planId": _TEXT,
+    "path": _TEXT,
+    "quote": _TEXT,
+    "lineStart": (int, type(None)),
+    "lineEnd": (int, type(None)),
+}
+
+
+def _check_attributes(where: str, item: dict) -> None:
+    on_link = where.startswith("links")  # a link's "source" is its start node's id
+    for key, kinds in _ATTRIBUTES.items():
+        if key in item and not (on_link and key == "source") and not isinstance(item[key], kinds):
+            raise _shape_error(f'{where} "{key}" is a JSON {type(item[key]).__name__} of the wrong kind')
+    if "aliases" in item and not all(isinstance(a, str) for a in item["aliases"]):
+        raise _shape_error(f'{where} "aliases" holds something other than strings')
+    for key in ("provenance",) if on_link else ("source", "provenance"):
+        for field, kinds in _SOURCE.items():
+            value = (item.get(key) or {}).get(field)
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                raise _shape_error(f'{where} "{key}.{field}" is of the wrong kind')
+
+
+def _check_nodes(nodes: list) -> set[str]:
+    ids: set[str] = set()
+    for index, item in enumerate(nodes):
+        if not isinstance(item, dict):
+            raise _shape_error(f"nodes[{index}] is not an object")
+        for key in ("id", "type"):
+            if not isinstance(item.get(key), str):
+                raise _shape_error(f'nodes[{index}] has no string "{key}" ({item.get(key)!r:.80})')
+        _check_attributes(f"nodes[{index}]", item)
+        if item["id"] in ids:
+            raise _shape_error(f"nodes[{index}]: id {item['id']!r:.80} appears twice")
+        ids.add(item["id"])
+    return ids
+
+
+def _check_links(links: list, ids: set[str]) -> None:
+    for index, item in enumerate(links):
+        if not isinstance(item, dict):
+            raise _shape_error(f"links[{index}] is not an object")
+        for key in ("source", "target", "type"):
+            if not isinstance(item.get(key), str):
+                raise _shape_error(f'links[{index}] has no string "{key}" ({item.get(key)!r:.80})')
+        if not isinstance(item.get("key"), int | str | None) or isinstance(item.get("key"), bool):
+            raise _shape_error(f'links[{index}] "key" is not a number or a string')
+        _check_attributes(f"links[{index}]", item)
+        for key in ("source", "target"):
+            if item[key] not in ids:
+                raise _shape_error(f'links[{index}] "{key}" names no node: {item[key]!r:.80}')
+
+
 def checked_node_link_data(text: str) -> dict:
-    """The node-link data of a graph.json text; a file of another shape raises ``ValueError``."""
+    """The node-link data of a graph.json text; a file of another shape raises ``ValueError`` saying
+    what is wrong (``links: null``, a link to a missing node, a node without ``type``, an integer id,
+    nesting too deep for the parser, not an object)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise ValueError(f"not JSON: {err}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or "links" not in data:
-        raise ValueError('not a graph.json: expected an object with "nodes" and "links" (kg build --out DIR)')
-    for kind, keys in (("nodes", ("id",)), ("links", ("source", "target"))):
-        for item in data[kind]:
-            if not isinstance(item, dict) or any(key not in item for key in keys):
-                needs = " and ".join(keys)
-                raise ValueError(f"not a graph.json: each of {kind} needs {needs}: {item!r:.200}")
+    except RecursionError:
+        raise ValueError("not a graph.json: nested too deeply to read") from None
+    if not isinstance(data, dict):
+        raise _shape_error(f"the top level is a JSON {type(data).__name__}, not an object")
+    for key in ("nodes", "links"):
+        if not isinstance(data.get(key), list):
+            raise _shape_error(f'"{key}" is {json.dumps(data.get(key))[:40]}, not a list')
+    if not isinstance(data.get("graph", {}), dict):
+        raise _shape_error('"graph" is not an object')
+    plans = data.get("graph", {}).get("plans", [])
+    if not isinstance(plans, list) or not all(isinstance(p, str) for p in plans):
+        raise _shape_error('"graph.plans" is not a list of strings')
+    _check_links(data["links"], _check_nodes(data["nodes"]))
     return data
 
 

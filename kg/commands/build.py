@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -12,18 +15,44 @@ from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
 
 
 def check_out_dir(out: Path) -> None:
+    """``--out`` is a folder we can write into; what a killed earlier run left there is removed."""
+    import tempfile
+
+    from kg.io import TEMP_PREFIX, clean_leftovers
+
     if out.exists() and not out.is_dir():
         raise BadInput(f"--out {out}: exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise BadInput(f"--out {out}: cannot create the folder ({err.strerror})") from None
-    probe = out / ".kg-write-test"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
+    try:  # O_EXCL: a probe never writes through a link planted under its name
+        fd, probe = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-probe.", dir=out)
+        os.close(fd)
+        os.unlink(probe)
     except OSError as err:
         raise BadInput(f"--out {out}: cannot write there ({err.strerror})") from None
+    clean_leftovers(out)
+
+
+@contextmanager
+def cannot_write(target: Path) -> Iterator[None]:
+    """A failed write (disk full, read-only, a link in the way) is one line, exit 1.
+
+    Every writer is atomic (``kg.io``): a single file or a whole folder is replaced or kept as it
+    was, so "not changed" is true of ``target``.
+    """
+    try:
+        yield
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise click.ClickException(f"{target}: cannot write ({reason}); not changed") from None
+
+
+def write_export(name: str, graph, target: Path, **options) -> list[Path]:
+    """Run one exporter of the registry, a failed write being one line (``cannot_write``)."""
+    with cannot_write(target):
+        return get_exporter(name)(graph, target, **options)
 
 
 def summary_rows(graph) -> tuple[Counter, Counter]:
@@ -33,62 +62,56 @@ def summary_rows(graph) -> tuple[Counter, Counter]:
 
 
 def print_summary(graph, written: list[Path]) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """Counts by node and edge type, the problems by code, the files written (all text escaped)."""
+    from kg.commands.tables import render_table, terminal_text
 
-    console = Console()
     nodes, edges = summary_rows(graph)
-    table = Table(title=f"Graph of {', '.join(graph.graph['plans'])}")
-    table.add_column("kind")
-    table.add_column("type")
-    table.add_column("count", justify="right")
-    for name, count in sorted(nodes.items()):
-        table.add_row("node", name, str(count))
-    for name, count in sorted(edges.items()):
-        table.add_row("edge", name, str(count))
-    table.add_row("", "total nodes / edges", f"{graph.number_of_nodes()} / {graph.number_of_edges()}")
-    console.print(table)
+    rows = [["node", name, count] for name, count in sorted(nodes.items())]
+    rows += [["edge", name, count] for name, count in sorted(edges.items())]
+    rows.append(["", "total nodes / edges", f"{graph.number_of_nodes()} / {graph.number_of_edges()}"])
+    title = f"Graph of {', '.join(graph.graph['plans'])}"
+    click.echo(render_table(["kind", "type", "count"], rows, title=title), nl=False)
     problems = graph.graph.get("problems", [])
     if problems:
         by_code = Counter(p["code"] for p in problems)
-        console.print(
-            f"{len(problems)} extraction problems (see graph.json 'graph.problems'): "
-            + ", ".join(f"{code} {n}" for code, n in sorted(by_code.items()))
+        line = f"{len(problems)} extraction problems (see graph.json 'graph.problems'): " + ", ".join(
+            f"{code} {n}" for code, n in sorted(by_code.items())
         )
+        click.echo(terminal_text(line, one_line=True))
     for path in written:
-        console.print(f"wrote {path}")
+        click.echo(f"wrote {terminal_text(path, one_line=True)}")
 
 
 def print_problems(graph) -> None:
     """Every extraction problem: plan, line, code and what was not understood."""
-    from rich.console import Console
-    from rich.table import Table
+    from kg.commands.tables import render_table
 
     problems = graph.graph.get("problems", [])
-    table = Table(title=f"{len(problems)} extraction problems")
-    for column in ("plan", "line", "code", "message"):
-        table.add_column(column, overflow="fold")
-    for p in sorted(problems, key=lambda p: (p["plan"], p["line"] or 0, p["code"])):
-        table.add_row(p["plan"], str(p["line"] or ""), p["code"], p["message"])
-    Console().print(table)
+    rows = [
+        [p["plan"], p["line"] or "", p["code"], p["message"]]
+        for p in sorted(problems, key=lambda p: (p["plan"], p["line"] or 0, p["code"]))
+    ]
+    click.echo(
+        render_table(["plan", "line", "code", "message"], rows, title=f"{len(problems)} extraction problems"),
+        nl=False,
+    )
 
 
 def print_tables(graph) -> None:
     """Every table of every plan: where it stands, the layout its cells came in, what read it."""
-    from rich.console import Console
-    from rich.table import Table
+    from kg.commands.tables import render_table
 
     rows = sorted(
         (a["source"]["planId"], a["source"]["lineStart"], a.get("layout") or "", a.get("readAs"), a["name"])
         for _, a in graph.nodes(data=True)
         if a["type"] == "Table" and a.get("layout")
     )
-    table = Table(title=f"{len(rows)} tables")
-    for column in ("plan", "line", "layout", "read as", "table"):
-        table.add_column(column, overflow="fold")
-    for plan, line, layout, read_as, name in rows:
-        table.add_row(plan, str(line), layout, ", ".join(read_as or []) or "(kept as rows)", name)
-    Console().print(table)
+    rows = [
+        [plan, line, layout, ", ".join(read_as or []) or "(kept as rows)", name]
+        for plan, line, layout, read_as, name in rows
+    ]
+    columns = ["plan", "line", "layout", "read as", "table"]
+    click.echo(render_table(columns, rows, title=f"{len(rows)} tables"), nl=False)
 
 
 def register(main: click.Group) -> None:
@@ -113,12 +136,7 @@ def register(main: click.Group) -> None:
         with progress("Writing exports", total=len(names)) as bar:
             for name in names:
                 target = out / FILE_NAMES[name]
-                try:
-                    paths = get_exporter(name)(graph, target)
-                except OSError as err:  # e.g. disk full: the atomic write kept the previous file, if any
-                    raise click.ClickException(
-                        f"{target}: cannot write ({err.strerror}); not changed"
-                    ) from None
+                paths = write_export(name, graph, target)
                 # a multi-file format is reported as its folder
                 written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
                 bar.advance()

@@ -16,10 +16,24 @@ class BadInput(click.ClickException):
     exit_code = 2
 
 
+class PlanPath(click.Path):
+    """A plan file name: one that is not UTF-8 text (a non-UTF-8 byte, a lone surrogate) is one line
+    naming DOC, before click's own ``os.stat`` would crash on it (the plan id comes from the name, and
+    every output is UTF-8)."""
+
+    def convert(self, value, param, ctx):
+        try:
+            str(value).encode("utf-8")
+        except UnicodeEncodeError:
+            shown = str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+            raise BadInput(f"DOC {shown}: the file name is not UTF-8 text; rename the file") from None
+        return super().convert(value, param, ctx)
+
+
 def plan_arguments(func):
     """``DOC...`` plan files (the bundled plan when none) and ``--encoding``."""
 
-    @click.argument("docs", nargs=-1, type=click.Path(dir_okay=True, path_type=str))
+    @click.argument("docs", nargs=-1, type=PlanPath(dir_okay=True, path_type=str))
     @click.option(
         "--encoding", default=None, help="Text encoding of the plan files (default: detect UTF-8/GB18030)."
     )

@@ -58,22 +58,26 @@ def register(main: click.Group) -> None:
         Writes OUT/graph.html, or OUT/focus-NAME.html with --focus; with --per-cluster also
         OUT/clusters/index.html and one page per industry cluster.
         """
+        from kg.commands.build import cannot_write, check_out_dir
+        from kg.commands.tables import terminal_text
         from kg.exports.html import DEFAULT_TITLE, write_cluster_pages, write_html
         from kg.progress import progress
 
         graph = _load(docs, encoding, graph_json)
+        check_out_dir(out)
         options = {"title": title or DEFAULT_TITLE}
         if focus is not None:
             target = out / focus_file_name(focus)
             options |= {"focus": focus, "depth": depth}
         else:
             target = out / "graph.html"
-        try:
-            written = write_html(graph, target, **options)
-        except ValueError as err:
-            raise BadInput(f"--focus: {err}") from None
+        with cannot_write(target):
+            try:
+                written = write_html(graph, target, **options)
+            except ValueError as err:
+                raise BadInput(f"--focus: {err}") from None
         if per_cluster:
-            with progress("Drawing cluster pages") as bar:
+            with progress("Drawing cluster pages") as bar, cannot_write(out / "clusters"):
 
                 def advance(done: int, total: int) -> None:
                     bar.set_total(total)
@@ -81,4 +85,4 @@ def register(main: click.Group) -> None:
 
                 written += write_cluster_pages(graph, out / "clusters", depth=depth, on_page=advance)
         for path in written:
-            click.echo(f"wrote {path}")
+            click.echo(f"wrote {terminal_text(path, one_line=True)}")

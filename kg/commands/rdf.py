@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
-from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+from kg.exports.registry import EXPORTERS, FILE_NAMES
 
 # Suffixes `kg validate` reads as an RDF file rather than a plan document.
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -49,8 +49,10 @@ def _rdf_of(inputs: tuple[str, ...], encoding: str | None):
 
 
 def format_violations(violations) -> list[str]:
-    """One line per SHACL result: ``node  path  message``."""
-    return [f"{v.node}  {v.path or '(node)'}  {v.message}" for v in violations]
+    """One line per SHACL result: ``node  path  message`` (escaped: IRIs and messages are data)."""
+    from kg.commands.tables import terminal_text
+
+    return [terminal_text(f"{v.node}  {v.path or '(node)'}  {v.message}", one_line=True) for v in violations]
 
 
 def register(main: click.Group) -> None:
@@ -93,11 +95,12 @@ def register(main: click.Group) -> None:
     )
     def export(docs, encoding, formats, out, base_iri):
         """Export the graph of plan files DOC... (default: the bundled plan) in the given formats."""
-        from kg.commands.build import check_out_dir
+        from kg.commands.build import check_out_dir, write_export
+        from kg.commands.tables import terminal_text
 
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)
         options = {} if base_iri is None else {"base_iri": base_iri}
         for name in dict.fromkeys(formats):
-            for path in get_exporter(name)(graph, out / FILE_NAMES.get(name, name), **options):
-                click.echo(f"wrote {path}")
+            for path in write_export(name, graph, out / FILE_NAMES.get(name, name), **options):
+                click.echo(f"wrote {terminal_text(path, one_line=True)}")

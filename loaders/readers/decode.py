@@ -106,26 +106,9 @@ def read_plan_text(path: str | Path, encoding: str | None = None) -> str:
 def read_plan(path: str | Path, encoding: str | None = None):
     """The plan's text and where each line came from (a ``ReaderText``)."""
     from kg.loaders.readers.lines import ReaderText
-    from kg.loaders.readers.registry import reader_for
+    from kg.loaders.readers.registry import read_plan_bytes
 
-    path = Path(path)
-    if not path.exists():
-        raise PlanInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise PlanInputError(f"{path}: is a folder; give a plan text file")
-    try:
-        with path.open("rb") as f:
-            head = f.read(65536)
-        reader = reader_for(head, path.name)
-        limit = reader.max_bytes if reader else MAX_BYTES
-        size = path.stat().st_size
-        if size > limit:
-            raise PlanInputError(
-                f"{path}: {size // 2**20} MiB is over the {limit // 2**20} MiB limit for one plan"
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise PlanInputError(f"{path}: cannot read ({err.strerror})") from None
+    data, reader = read_plan_bytes(path)
     if reader is not None:
         return reader.read(data, str(path), encoding)
     return ReaderText(decode_plan_bytes(data, str(path), encoding))

@@ -223,14 +223,20 @@ def test_a_graph_too_big_to_draw_whole_gets_an_overview_that_says_what_it_left_o
 
 
 def test_cluster_pages_of_an_earlier_build_are_removed(tiny_graph, tmp_path):
+    """Only pages the folder's manifest names (written by kg) go; a user's cluster-*.html stays."""
     from kg.exports.html import write_cluster_pages
+    from kg.io import MANIFEST
 
-    old = tmp_path / "cluster-旧集群-00000000.html"
+    folder = tmp_path / "clusters"
+    write_cluster_pages(tiny_graph, folder)
+    old = folder / "cluster-旧集群-00000000.html"
     old.write_text("old", encoding="utf-8")
-    mine = tmp_path / "notes.html"
+    with (folder / MANIFEST).open("a", encoding="utf-8") as handle:
+        handle.write(f"{old.name}\n")
+    mine = folder / "cluster-mine-11111111.html"
     mine.write_text("mine", encoding="utf-8")
-    written = write_cluster_pages(tiny_graph, tmp_path)
-    assert not old.exists() and mine.exists()
-    assert sorted(p.name for p in tmp_path.glob("cluster-*.html")) == sorted(
-        p.name for p in written if p.name.startswith("cluster-")
+    written = write_cluster_pages(tiny_graph, folder)
+    assert not old.exists() and mine.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in folder.glob("cluster-*.html")) == sorted(
+        [mine.name, *(p.name for p in written if p.name.startswith("cluster-"))]
     )

@@ -133,7 +133,7 @@ def test_a_file_that_is_not_a_graph_is_a_clear_error(tmp_path):
     bad.write_text('{"nodes": 1}', encoding="utf-8")
     result = run("query", "binding-indicators", "--graph", str(bad))
     assert result.exit_code == 1, result.output
-    assert 'not a graph.json: expected an object with "nodes" and "links"' in result.output
+    assert 'not a graph.json: "nodes" is 1, not a list' in result.output
 
 
 def test_neo4j_backend_reads_no_documents():

@@ -25,9 +25,17 @@ def test_round_trip_keeps_every_attribute(tiny_graph, tmp_path):
     ("text", "message"),
     [
         ("{", "not JSON"),
-        ("[]", 'expected an object with "nodes" and "links"'),
-        ('{"nodes": [], "edges": []}', 'expected an object with "nodes" and "links"'),
-        ('{"nodes": [{"type": "Plan"}], "links": []}', "each of nodes needs id"),
+        ("[]", "the top level is a JSON list, not an object"),
+        ('{"nodes": [], "edges": []}', '"links" is null, not a list'),
+        ('{"nodes": [], "links": null}', '"links" is null, not a list'),
+        ('{"nodes": [{"type": "Plan"}], "links": []}', r'nodes\[0\] has no string "id" \(None\)'),
+        ('{"nodes": [{"id": 1, "type": "Plan"}], "links": []}', r'nodes\[0\] has no string "id" \(1\)'),
+        ('{"nodes": [{"id": "a"}], "links": []}', r'nodes\[0\] has no string "type"'),
+        (
+            '{"nodes": [{"id": "a", "type": "P"}], "links": [{"source": "a", "target": "b", "type": "X"}]}',
+            r'links\[0\] "target" names no node: \'b\'',
+        ),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
 def test_other_files_are_refused_with_a_reason(text, message):
@@ -36,5 +44,5 @@ def test_other_files_are_refused_with_a_reason(text, message):
 
 
 def test_a_link_without_target_is_refused():
-    with pytest.raises(ValueError, match="each of links needs source and target"):
-        parse_graph_json('{"nodes": [{"id": "a"}], "links": [{"source": "a"}]}')
+    with pytest.raises(ValueError, match=r'links\[0\] has no string "target"'):
+        parse_graph_json('{"nodes": [{"id": "a", "type": "P"}], "links": [{"source": "a", "type": "X"}]}')

@@ -53,9 +53,9 @@ def test_rdf_export_of_the_view_is_the_same(both):
     assert generate_ntriples(view) == generate_ntriples(graph)
 
 
-def test_links_without_keys_and_to_unknown_nodes_follow_networkx():
+def test_links_without_keys_follow_networkx():
     data = {
-        "nodes": [{"id": "a", "type": "Platform"}],
+        "nodes": [{"id": "a", "type": "Platform"}, {"id": "b", "type": "District"}],
         "links": [
             {"source": "a", "target": "b", "type": "X"},
             {"source": "a", "target": "b", "type": "Y"},
