@@ -2,17 +2,16 @@
 
 Headers follow the import tool: ``id:ID`` and ``:LABEL`` for nodes, ``:START_ID``, ``:END_ID`` and
 ``:TYPE`` for relationships, typed columns (``year:int``, ``binding:boolean``, ``number:double``) and
-arrays (``aliases:string[]``) joined with ``;``, the tool's default array delimiter. Properties are the
-Bolt loader's (``neo4j_rows``), so both ways give the same database. A README.txt in the folder
-gives the import command.
+arrays (``aliases:string[]``, an empty list an empty array) joined with an array delimiter that occurs in
+no value (``;``, the tool's default, unless a value holds one). A null is an empty field, an empty
+string a quoted ``""``, so each stays what it was. Properties are the Bolt loader's (``neo4j_rows``),
+so both ways give the same database. A README.txt in the folder gives the import command.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,10 @@ from kg.exports.neo4j_cypher import ENTITY, label, rel_type, schema_statements
 from kg.exports.neo4j_rows import node_rows, relationship_rows
 from kg.io import replace_folder
 
-ARRAY_DELIMITER = ";"
+ARRAY_DELIMITER = ";"  # the import tool's default
+# Tried in order when a value holds the default: printable first, then the ASCII unit separator.
+DELIMITER_CANDIDATES = (ARRAY_DELIMITER, "|", "¦", "\x1f")
+_NEEDS_QUOTES = (",", '"', "\n", "\r")
 _INT32 = range(-(2**31), 2**31)
 
 
@@ -39,22 +41,60 @@ def _scalar_type(values: list[Any]) -> str | None:
 
 
 def column_type(values: Iterable[Any]) -> str:
-    """The import type of a column from its non-null values: ``int``, ``string[]``, ... (else string)."""
+    """The import type of a column from its non-null values: ``int``, ``string[]``, ... (else string).
+
+    >>> column_type([["a"], []]), column_type([1, 2**40]), column_type([True, "x"])
+    ('string[]', 'long', 'string')
+    """
     values = list(values)
     if values and all(isinstance(v, list) for v in values):
         items = [item for v in values for item in v]
         kind = _scalar_type(items) if items else "string"
-        if kind and not any(ARRAY_DELIMITER in str(item) for item in items):
+        if kind:
             return "long[]" if kind == "int" else f"{kind}[]"
         return "string"
     return _scalar_type(values) or "string"
 
 
-def _cell(value: Any, kind: str) -> str:
-    if value is None:
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif value is not None:
+        yield str(value)
+
+
+def array_delimiter(texts: Iterable[str]) -> str:
+    """The first candidate delimiter that occurs in none of ``texts``.
+
+    >>> array_delimiter(["a", "b"]), array_delimiter(["plan;2030"])
+    (';', '|')
+    """
+    texts = list(texts)
+    for candidate in DELIMITER_CANDIDATES:
+        if not any(candidate in text for text in texts):
+            return candidate
+    raise ValueError("every array delimiter candidate occurs in a value")
+
+
+def _field(text: str | None) -> str:
+    """One CSV field: a null empty, an empty string ``""``, quoted when it needs to be."""
+    if text is None:
         return ""
+    if text == "" or any(c in text for c in _NEEDS_QUOTES) or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _cell(value: Any, kind: str, delimiter: str) -> str | None:
+    if value is None:
+        return None
     if kind.endswith("[]"):
-        return ARRAY_DELIMITER.join(_cell(item, kind[:-2]) for item in value)
+        return delimiter.join(_cell(item, kind[:-2], delimiter) for item in value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -62,25 +102,25 @@ def _cell(value: Any, kind: str) -> str:
     return str(value)
 
 
-def generate_csv(fixed: list[tuple[str, list[str]]], rows: list[dict[str, Any]]) -> str:
+def generate_csv(
+    fixed: list[tuple[str, list[str]]], rows: list[dict[str, Any]], delimiter: str = ARRAY_DELIMITER
+) -> str:
     """One CSV text: ``fixed`` (header, values) columns first, then every property, typed."""
     keys = sorted({key for row in rows for key in row["props"]} - {"id"})
     types = {key: column_type(row["props"][key] for row in rows if key in row["props"]) for key in keys}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([h for h, _ in fixed] + [f"{key}:{types[key]}" for key in keys])
+    lines = [[h for h, _ in fixed] + [f"{key}:{types[key]}" for key in keys]]
     for index, row in enumerate(rows):
-        cells = [_cell(row["props"].get(key), types[key]) for key in keys]
-        writer.writerow([values[index] for _, values in fixed] + cells)
-    return out.getvalue()
+        cells = [_cell(row["props"].get(key), types[key], delimiter) for key in keys]
+        lines.append([values[index] for _, values in fixed] + cells)
+    return "".join(",".join(_field(cell) for cell in line) + "\n" for line in lines)
 
 
-def _readme(node_files: list[str], rel_files: list[str]) -> str:
+def _readme(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
     args = [f"--nodes={name}" for name in node_files] + [f"--relationships={name}" for name in rel_files]
     command = " \\\n    ".join(
         [
             "neo4j-admin database import full neo4j --overwrite-destination",
-            f"--array-delimiter='{ARRAY_DELIMITER}' --multiline-fields=true --id-type=string",
+            f"--array-delimiter={_shell_delimiter(delimiter)} --multiline-fields=true --id-type=string",
             *args,
         ]
     )
@@ -97,26 +137,38 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, path: str | Path, **_options) -> lis
     """Write ``nodes_<Label>.csv``, ``relationships_<TYPE>.csv`` and README.txt into folder ``path``."""
     folder = Path(path)
     written: dict[str, str] = {}
-    for node_type, rows in node_rows(graph).items():
-        labels = f"{label(node_type).strip('`')}{ARRAY_DELIMITER}{ENTITY}"
+    nodes, relationships = node_rows(graph), relationship_rows(graph)
+    every_row = [row for rows in [*nodes.values(), *relationships.values()] for row in rows]
+    delimiter = array_delimiter(_strings([[row["planIds"], row["props"]] for row in every_row]))
+    for node_type, rows in nodes.items():
+        labels = f"{label(node_type).strip('`')}{delimiter}{ENTITY}"
         ids = [row["id"] for row in rows]
-        fixed = [("id:ID", ids), (":LABEL", [labels] * len(rows)), ("planIds:string[]", _plans(rows))]
-        written[f"nodes_{node_type}.csv"] = generate_csv(fixed, rows)
+        fixed = [
+            ("id:ID", ids),
+            (":LABEL", [labels] * len(rows)),
+            ("planIds:string[]", _plans(rows, delimiter)),
+        ]
+        written[f"nodes_{node_type}.csv"] = generate_csv(fixed, rows, delimiter)
     node_files = list(written)
-    for edge_type, rows in relationship_rows(graph).items():
+    for edge_type, rows in relationships.items():
         fixed = [
             (":START_ID", [row["start"] for row in rows]),
             (":END_ID", [row["end"] for row in rows]),
             (":TYPE", [rel_type(edge_type).strip("`")] * len(rows)),
-            ("planIds:string[]", _plans(rows)),
+            ("planIds:string[]", _plans(rows, delimiter)),
         ]
-        written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows)
+        written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows, delimiter)
     rel_files = [name for name in written if name not in node_files]
-    written["README.txt"] = _readme(node_files, rel_files)
+    written["README.txt"] = _readme(node_files, rel_files, delimiter)
     # replaced as a whole (no mix of two builds); only files of its manifest are ever deleted
     with replace_folder(folder) as output:
         return [output.write_text(name, text) for name, text in written.items()]
 
 
-def _plans(rows: list[dict[str, Any]]) -> list[str]:
-    return [ARRAY_DELIMITER.join(row["planIds"]) for row in rows]
+def _plans(rows: list[dict[str, Any]], delimiter: str) -> list[str]:
+    return [delimiter.join(row["planIds"]) for row in rows]
+
+
+def _shell_delimiter(delimiter: str) -> str:
+    """The delimiter as the import tool's option takes it: quoted, the unit separator as ``\\u001F``."""
+    return "'\\u001F'" if delimiter == "\x1f" else f"'{delimiter}'"

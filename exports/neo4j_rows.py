@@ -2,7 +2,7 @@
 
 Conventions (docs/named-queries.md): ``source``/``provenance`` dicts become ``sourcePlan``,
 ``sourcePath``, ``sourceLineStart``, ``sourceLineEnd``, ``sourceQuote``; ``None`` is dropped; lists
-of scalars of one kind stay lists; any other nested value becomes a JSON string.
+of scalars of one kind (and empty lists) stay lists; any other nested value becomes a JSON string.
 
 Every node and relationship also gets ``planIds``, the plans that state it, so that one plan's data
 can be removed without touching another's: a plan-scoped node belongs to its plan; a shared entity
@@ -52,7 +52,9 @@ def neo4j_value(value: Any) -> Any:
     """A value Neo4j can store: scalars as they are, homogeneous scalar lists, else JSON text."""
     if isinstance(value, _SCALARS):
         return value
-    if isinstance(value, list | tuple) and value:
+    if isinstance(value, list | tuple) and not value:
+        return []  # an empty list stays a list (Neo4j stores it), not the text "[]"
+    if isinstance(value, list | tuple):
         kinds = {_scalar_kind(item) for item in value}
         if len(kinds) == 1 and None not in kinds:
             return list(value)

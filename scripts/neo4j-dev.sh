@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# A local Neo4j 5.26 community (embedded, Bolt on 127.0.0.1, auth off) for development and tests.
+# A local Neo4j 5.26 community (Bolt and HTTP on 127.0.0.1, auth off, the Neo4j Browser at
+# http://127.0.0.1:HTTP_PORT/browser/) for development and tests.
 #
-#   scripts/neo4j-dev.sh start    build tools/neo4j-dev if needed, start in the background, wait for Bolt
+#   scripts/neo4j-dev.sh start    build tools/neo4j-dev if needed, start in the background, wait for Bolt and HTTP
 #   scripts/neo4j-dev.sh stop     stop it cleanly (SIGTERM, bounded wait, then SIGKILL)
-#   scripts/neo4j-dev.sh status   exit 0 if it runs and Bolt answers, 1 otherwise
+#   scripts/neo4j-dev.sh status   exit 0 if it runs and Bolt and HTTP answer, 1 otherwise
 #   scripts/neo4j-dev.sh reset    delete its data folder (only while stopped)
+#   scripts/neo4j-dev.sh build    only build the jar (tools/neo4j-dev/target/neo4j-dev.jar)
 #
-# Environment: NEO4J_DEV_PORT (default 7687), NEO4J_DEV_HEAP (default 768m),
-# NEO4J_DEV_START_TIMEOUT seconds (default 120). Pid file, log and data live in tools/neo4j-dev/run/PORT/.
+# Environment: NEO4J_DEV_PORT (Bolt, default 7687), NEO4J_DEV_HTTP_PORT (default Bolt port - 213, so
+# 7474 for 7687), NEO4J_DEV_HEAP (default 768m), NEO4J_DEV_START_TIMEOUT seconds (default 120).
+# Pid file, log and data live in tools/neo4j-dev/run/BOLT_PORT/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TOOL_DIR=tools/neo4j-dev
 PORT=${NEO4J_DEV_PORT:-7687}
+HTTP_PORT=${NEO4J_DEV_HTTP_PORT:-$((PORT - 213))}
 RUN_DIR=$TOOL_DIR/run/$PORT # one pid file, log and data folder per port: servers can run side by side
 JAR=$TOOL_DIR/target/neo4j-dev.jar
 PID_FILE=$RUN_DIR/neo4j.pid
@@ -34,6 +38,18 @@ try:
         reply = s.recv(4)
     sys.exit(0 if len(reply) == 4 and reply != b"\x00\x00\x00\x00" else 1)
 except OSError:
+    sys.exit(1)
+PY
+}
+
+# Exit 0 when the Neo4j HTTP connector answers on 127.0.0.1:$HTTP_PORT (its discovery document).
+http_answers() {
+    python3 - "$HTTP_PORT" <<'PY'
+import json, sys, urllib.request
+try:
+    with urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/", timeout=2) as r:
+        sys.exit(0 if "neo4j_version" in json.load(r) else 1)
+except (OSError, ValueError):
     sys.exit(1)
 PY
 }
@@ -69,12 +85,16 @@ start() {
         say "something else already answers Bolt on 127.0.0.1:$PORT; set NEO4J_DEV_PORT or NEO4J_URI"
         return 1
     fi
+    if http_answers; then
+        say "something else already answers HTTP on 127.0.0.1:$HTTP_PORT; set NEO4J_DEV_HTTP_PORT"
+        return 1
+    fi
     build_if_needed
     mkdir -p "$RUN_DIR"
-    nohup java "-Xmx$HEAP" -jar "$JAR" "$PORT" "$RUN_DIR/data" >"$LOG_FILE" 2>&1 </dev/null &
+    nohup java "-Xmx$HEAP" -jar "$JAR" "$PORT" "$RUN_DIR/data" "$HTTP_PORT" >"$LOG_FILE" 2>&1 </dev/null &
     echo $! >"$PID_FILE"
     local waited=0
-    until bolt_answers; do
+    until bolt_answers && http_answers; do
         if ! running_pid >/dev/null; then
             say "Neo4j exited during start-up; last lines of $LOG_FILE:"
             tail -n 30 "$LOG_FILE" >&2
@@ -82,7 +102,7 @@ start() {
             return 1
         fi
         if ((waited >= START_TIMEOUT)); then
-            say "Bolt did not answer on 127.0.0.1:$PORT within ${START_TIMEOUT}s; last lines of $LOG_FILE:"
+            say "Bolt or HTTP did not answer on 127.0.0.1:$PORT / :$HTTP_PORT within ${START_TIMEOUT}s; last lines of $LOG_FILE:"
             tail -n 30 "$LOG_FILE" >&2
             stop
             return 1
@@ -90,7 +110,7 @@ start() {
         sleep 1
         waited=$((waited + 1))
     done
-    say "started (pid $(cat "$PID_FILE")) on bolt://127.0.0.1:$PORT after ${waited}s"
+    say "started (pid $(cat "$PID_FILE")) on bolt://127.0.0.1:$PORT after ${waited}s; Browser: http://127.0.0.1:$HTTP_PORT/browser/"
 }
 
 stop() {
@@ -117,8 +137,8 @@ stop() {
 
 status() {
     local pid
-    if pid=$(running_pid) && bolt_answers; then
-        echo "running (pid $pid) on bolt://127.0.0.1:$PORT"
+    if pid=$(running_pid) && bolt_answers && http_answers; then
+        echo "running (pid $pid) on bolt://127.0.0.1:$PORT, Browser http://127.0.0.1:$HTTP_PORT/browser/"
         return 0
     fi
     echo "not running"
@@ -136,8 +156,9 @@ reset() {
 
 case "${1:-}" in
 start | stop | status | reset) "$1" ;;
+build) build_if_needed ;;
 *)
-    echo "usage: $0 start|stop|status|reset" >&2
+    echo "usage: $0 start|stop|status|reset|build" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The README's second command: install what the tests need (in .venv), start a local Neo4j, run lint
-# and the whole test suite, stop Neo4j. Exits with pytest's status. Extra arguments go to pytest.
+# The README's second command: install what the tests need (in .venv), build the Neo4j dev server's
+# jar, run lint and the whole test suite. The suite starts its own Neo4j from that jar on free ports
+# and stops it (tests/neo4j_fixture.py), unless NEO4J_URI names a server. Exits with pytest's status.
+# Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV="${KG_VENV:-.venv}"
@@ -11,12 +13,6 @@ if [ ! -x /usr/bin/chromium ]; then
     apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-wqy-zenhei
 fi
 "$VENV/bin/ruff" check .
-# A real Neo4j for the requires_neo4j tests, unless NEO4J_URI names one; stopped on any exit.
-if [ -z "${NEO4J_URI:-}" ]; then
-    if ! bash scripts/neo4j-dev.sh status >/dev/null 2>&1; then
-        trap 'bash scripts/neo4j-dev.sh stop' EXIT
-        bash scripts/neo4j-dev.sh start
-    fi
-    export NEO4J_URI="bolt://127.0.0.1:${NEO4J_DEV_PORT:-7687}"
-fi
+# The jar the suite's own Neo4j runs from (JDK and Maven installed by the script when missing).
+bash scripts/neo4j-dev.sh build
 "$VENV/bin/python" -m pytest -q "$@"

@@ -70,7 +70,16 @@ def test_column_types():
     assert column_type([True, 1]) == "string"
     assert column_type([["a"], ["b", "c"]]) == "string[]"
     assert column_type([[1, 2]]) == "long[]"
-    assert column_type([["a;b"]]) == "string"  # the delimiter inside an item: keep it as text
+    assert column_type([["a;b"], []]) == "string[]"  # still an array: the delimiter is chosen to avoid ";"
+
+
+def test_array_delimiter_never_occurs_in_a_value():
+    from kg.exports.neo4j_csv import array_delimiter, generate_csv
+
+    assert array_delimiter(["plan;2030", "a|b"]) == "¦"
+    rows = [{"props": {"aliases": ["x;y"], "note": "", "rows": []}}]
+    text = generate_csv([("id:ID", ["p;1"])], rows, delimiter="|")
+    assert text.splitlines() == ["id:ID,aliases:string[],note:string,rows:string[]", 'p;1,x;y,"",""']
 
 
 def test_a_rebuild_drops_csv_files_of_types_no_longer_present(tiny_graph, tmp_path):

@@ -1,11 +1,13 @@
-"""A private, throw-away Neo4j for fault tests: the dev server's jar on a free port with its own data folder.
+"""A private, throw-away Neo4j: the dev server's jar on free ports with its own data folder.
 
-Unlike ``scripts/neo4j-dev.sh`` it keeps no pid file in the work tree, so it never touches the dev server
-other tests use; the test owns the process and ends it by its pid.
+The test suite's session server (``tests/neo4j_fixture.py``) and the fault tests use it. Unlike
+``scripts/neo4j-dev.sh`` it keeps no pid file in the work tree, so it never touches a developer's
+server; the caller owns the process and ends it by its pid.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -18,26 +20,42 @@ import pytest
 JAR = Path(__file__).resolve().parents[2] / "tools" / "neo4j-dev" / "target" / "neo4j-dev.jar"
 
 
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct TCP ports free on 127.0.0.1 (all sockets held open while choosing)."""
+    with contextlib.ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in socks]
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
 
 
 def require_jar() -> Path:
     if JAR.exists():
         return JAR
-    message = f"{JAR} not built; `bash scripts/neo4j-dev.sh start` builds it"
+    message = f"{JAR} not built; `bash scripts/neo4j-dev.sh build` builds it"
     if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(f"SKIPPED NEO4J FAULT TEST: {message}")
+        pytest.fail(message, pytrace=False)
+    pytest.skip(f"SKIPPED NEO4J TEST: {message}")
 
 
 class PrivateNeo4j:
-    """``start()`` / ``kill()`` / ``start()`` again on the same data folder and port."""
+    """``start()`` / ``kill()`` / ``start()`` again on the same data folder and ports.
 
-    def __init__(self, data_dir: Path, port: int | None = None, heap: str = "384m") -> None:
-        self.data_dir, self.port, self.heap = data_dir, port or free_port(), heap
+    ``data_dir`` is the server's home: its databases are in ``data_dir/data``, where
+    ``neo4j-admin database import`` writes with ``NEO4J_HOME=data_dir``.
+    """
+
+    def __init__(
+        self, data_dir: Path, port: int | None = None, heap: str = "384m", http_port: int | None = None
+    ) -> None:
+        if port is None or http_port is None:
+            bolt, http = free_ports(2)
+            port, http_port = port or bolt, http_port or http
+        self.data_dir, self.port, self.http_port, self.heap = data_dir, port, http_port, heap
         self.process: subprocess.Popen | None = None
         self.log = data_dir.parent / f"neo4j-{self.port}.log"
 
@@ -45,9 +63,15 @@ class PrivateNeo4j:
     def uri(self) -> str:
         return f"bolt://127.0.0.1:{self.port}"
 
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
     def start(self, timeout: float = 120) -> None:
         offset = self.log.stat().st_size if self.log.exists() else 0  # a killed run wrote READY, no STOPPED
-        cmd = ["java", f"-Xmx{self.heap}", "-jar", str(require_jar()), str(self.port), str(self.data_dir)]
+        cmd = ["java", f"-Xmx{self.heap}", "-jar", str(require_jar())]
+        cmd += [str(self.port), str(self.data_dir), str(self.http_port)]
+        self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(
                 cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
@@ -56,12 +80,21 @@ class PrivateNeo4j:
         while b"READY" not in self.log.read_bytes()[offset:]:
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.kill()
-                raise RuntimeError(f"private Neo4j did not start; see {self.log}")
+                tail = self.log.read_text(errors="replace").splitlines()[-5:]
+                raise RuntimeError(f"private Neo4j did not start; see {self.log}: {' | '.join(tail)}")
             time.sleep(0.2)
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
         """Stop the server abruptly (SIGKILL: no clean shutdown), or cleanly with SIGTERM."""
         if self.process and self.process.poll() is None:
             self.process.send_signal(sig)
-            self.process.wait(timeout=60)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         self.process = None
+
+    def stop(self) -> None:
+        """A clean shutdown (SIGTERM), SIGKILL after 60 s."""
+        self.kill(signal.SIGTERM)
