@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import import_module
+from pathlib import Path
 
 import click
 
@@ -50,9 +51,11 @@ def _rdf_graph(rdf_file: str | None, graph_file: str | None, docs: tuple[str, ..
 
     if rdf_file:
         try:
-            return rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
+            data = rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
         except (SyntaxError, ValueError) as err:  # rdflib's parse errors derive from these
             raise click.ClickException(f"{rdf_file}: not readable as RDF: {err}") from None
+        click.echo(f"Graph: {Path(rdf_file).resolve()} (RDF file as given)", err=True)
+        return data
     try:
         graph_to_rdf = import_module("kg.exports.rdf").graph_to_rdf
     except (ModuleNotFoundError, AttributeError):
