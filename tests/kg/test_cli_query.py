@@ -231,3 +231,26 @@ def test_trace_unknown_suggests(graph_file):
     result = run("trace", "量子计算", "--graph", graph_file)
     assert result.exit_code == 1, result.output
     assert result.output.endswith("'量子计算'; no similar names\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "stored"),
+    [
+        (("clusters-in-district", "滨江"), "滨江物联网小镇"),  # an alias of 滨江区
+        (("platforms-for-cluster", "集成"), "滨江物联网小镇"),  # a unique part of 集成电路
+        (("platform-profile", "物联网小镇"), "SUPPORTS"),  # a short form of 滨江物联网小镇
+    ],
+    ids=["alias", "substring", "short-form"],
+)
+def test_names_resolve_as_people_type_them(graph_file, args, stored):
+    result = run("query", *args, "--graph", graph_file, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert stored in result.stdout
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_an_unknown_name_is_exit_1_with_suggestions(graph_file, backend):
+    result = run("query", "platforms-for-cluster", "集成电络", "--graph", graph_file, "--backend", backend)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]" in result.stderr
