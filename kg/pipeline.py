@@ -17,6 +17,7 @@ from kg.graph import build_graph, new_graph
 from kg.loaders.document.tree import NotAPlanError, ParsedPlan
 from kg.loaders.interpreters.extract import extraction_records
 from kg.loaders.interpreters.plan import plan_id_from_path, structure_records
+from kg.loaders.interpreters.plan_metadata import read_metadata
 from kg.loaders.layouts.structure import parse_structure
 from kg.loaders.readers.decode import PlanInputError, read_plan_text
 from kg.loaders.readers.script import script_problems
@@ -50,8 +51,9 @@ def plan_records(plan: ParsedPlan, problems: list[dict]):
     yield from extraction_records(plan, problems)
 
 
-def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict]]:
-    """Parse and interpret one plan: its records and problems (run in a worker process)."""
+def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict], dict]:
+    """Parse and interpret one plan: its records, problems and the Plan node's metadata properties
+    (run in a worker process)."""
     plan_id, text = item
     collecting = gc.isenabled()
     gc.disable()
@@ -60,7 +62,7 @@ def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict]]:
         problems = script_problems(text, plan_id)
         records = list(plan_records(plan, problems))
         plan.release()
-        return plan_id, records, problems
+        return plan_id, records, problems, read_metadata(text).properties()
     finally:
         if collecting:
             gc.enable()
@@ -75,7 +77,9 @@ def default_workers(plans: int) -> int:
     return max(1, min(plans, cores))
 
 
-def _parallel_jobs(texts: list[tuple[str, str]], workers: int) -> Iterator[tuple[str, list, list[dict]]]:
+def _parallel_jobs(
+    texts: list[tuple[str, str]], workers: int
+) -> Iterator[tuple[str, list, list[dict], dict]]:
     """``_plan_job`` of every text in a process pool, yielded in input order (as they finish, the
     graph is built from the earlier ones). Forked where the OS can, so workers start warm."""
     methods = multiprocessing.get_all_start_methods()
@@ -110,8 +114,9 @@ def build_graph_from_texts(
     gc.disable()
     try:
         jobs = _parallel_jobs(texts, workers) if workers > 1 and len(texts) > 1 else map(_plan_job, texts)
-        for plan_id, records, problems in jobs:
+        for plan_id, records, problems, metadata in jobs:
             build_graph(records, graph, problems)
+            graph.nodes[plan_id].update(metadata)
             graph.graph["plans"].append(plan_id)
             builds.append(PlanBuild(plan_id, problems))
     finally:
@@ -121,12 +126,55 @@ def build_graph_from_texts(
     return graph, builds
 
 
-def read_texts(paths: Sequence[str | Path], encoding: str | None = None):
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan file read: the id its text gives (``plan_metadata``; else from the file name)."""
+
+    plan_id: str
+    text: str
+    path: Path
+
+
+def read_texts(paths: Sequence[str | Path], encoding: str | None = None) -> Iterator[PlanFile]:
     for path in paths or [bundled_plan_path()]:
-        yield plan_id_from_path(path), read_plan_text(path, encoding)
+        text = read_plan_text(path, encoding)
+        yield PlanFile(read_metadata(text).plan_id or plan_id_from_path(path), text, Path(path))
+
+
+def distinct_editions(
+    files: Iterable[PlanFile],
+) -> tuple[list[PlanFile], dict[str, list[PlanFile]], list[dict]]:
+    """The first file of each plan id; the later copies of each id; one problem per copy skipped.
+
+    Two files with one id are copies of one plan edition (the PDF text and the web text of a plan):
+    the first given is built, the others are skipped, and the problem says which and why.
+    """
+    first: dict[str, PlanFile] = {}
+    copies: dict[str, list[PlanFile]] = {}
+    problems = []
+    for item in files:
+        if item.plan_id not in first:
+            first[item.plan_id] = item
+            continue
+        copies.setdefault(item.plan_id, []).append(item)
+        message = (
+            f"{item.path.name} is another copy of plan {item.plan_id} (built from "
+            f"{first[item.plan_id].path.name}); skipped"
+        )
+        problems.append({"plan": item.plan_id, "code": "same-plan-edition", "message": message,
+                         "line": None, "level": "warning"})  # fmt: skip
+    return list(first.values()), copies, problems
 
 
 def build_graph_from_paths(paths: Sequence[str | Path] = (), encoding: str | None = None) -> nx.MultiDiGraph:
-    """Build the graph of the given plan files (the bundled plan when none are given)."""
-    graph, _ = build_graph_from_texts(list(read_texts(paths, encoding)))
+    """Build the graph of the given plan files (the bundled plan when none are given); copies of a
+    plan edition already given are skipped (``distinct_editions``)."""
+    files, copies, skipped = distinct_editions(read_texts(paths, encoding))
+    graph, _ = build_graph_from_texts([(f.plan_id, f.text) for f in files])
+    for item in files:
+        plan = graph.nodes[item.plan_id]
+        plan["sourceFile"] = item.path.name
+        if item.plan_id in copies:
+            plan["copies"] = [c.path.name for c in copies[item.plan_id]]
+    graph.graph["problems"] = skipped + graph.graph["problems"]
     return graph

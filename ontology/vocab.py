@@ -48,6 +48,16 @@ class PLAN(DefinedNamespace):
     number: URIRef
     kind: URIRef
     lineCount: URIRef
+    place: URIRef
+    placeCode: URIRef
+    placeId: URIRef
+    edition: URIRef
+    periodStart: URIRef
+    periodEnd: URIRef
+    issuer: URIRef
+    issued: URIRef
+    sourceFile: URIRef
+    copies: URIRef
     high: URIRef
     aspiration: URIRef
     yearInferred: URIRef

@@ -140,6 +140,10 @@ def register(main: click.Group) -> None:
                 # a multi-file format is reported as its folder
                 written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
                 bar.advance()
+        if "json" in names:  # later commands answer about this graph by default
+            from kg.last_build import record_build
+
+            record_build(out / FILE_NAMES["json"], list(graph.graph["plans"]))
         print_summary(graph, written)
 
     @main.command()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import click
 
-from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
+from kg.commands.common import BadInput, out_option, plan_arguments
+from kg.commands.graph_source import graph_file_option, load_graph
 
 
 def focus_file_name(name: str) -> str:
@@ -15,29 +15,11 @@ def focus_file_name(name: str) -> str:
     return f"focus-{slug}.html"
 
 
-def _load(docs, encoding, graph_json: Path | None):
-    if graph_json is None:
-        return build_or_fail(docs, encoding)
-    if docs:
-        raise click.UsageError("give plan files DOC... or --graph, not both")
-    from kg.graph_io import read_graph_json
-
-    try:
-        return read_graph_json(graph_json)
-    except (OSError, ValueError, KeyError) as err:
-        raise BadInput(f"--graph {graph_json}: not a readable graph.json ({err})") from None
-
-
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
     @out_option("Folder for the pages.")
-    @click.option(
-        "--graph",
-        "graph_json",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Draw an existing graph.json (from `kg build`) instead of parsing plans.",
-    )
+    @graph_file_option
     @click.option("--focus", help="Only the node(s) with this name, alias or id, and their neighbourhood.")
     @click.option(
         "--depth",
@@ -52,8 +34,8 @@ def register(main: click.Group) -> None:
         help="Also write one page per industry cluster and clusters/index.html.",
     )
     @click.option("--title", default=None, help="Page title.")
-    def html(docs, encoding, out, graph_json, focus, depth, per_cluster, title):
-        """Draw the graph of plan files DOC... as interactive HTML that works offline.
+    def html(docs, encoding, out, graph_file, focus, depth, per_cluster, title):
+        """Draw the graph of plan files DOC... (default: the last `kg build`) as offline HTML.
 
         Writes OUT/graph.html, or OUT/focus-NAME.html with --focus; with --per-cluster also
         OUT/clusters/index.html and one page per industry cluster.
@@ -63,8 +45,8 @@ def register(main: click.Group) -> None:
         from kg.exports.html import DEFAULT_TITLE, write_cluster_pages, write_html
         from kg.progress import progress
 
-        graph = _load(docs, encoding, graph_json)
-        check_out_dir(out)
+        check_out_dir(out)  # before the build: a folder we cannot write fails at once
+        graph = load_graph(graph_file, docs, encoding, view=False)
         options = {"title": title or DEFAULT_TITLE}
         if focus is not None:
             target = out / focus_file_name(focus)

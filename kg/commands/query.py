@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import import_module
+from pathlib import Path
 
 import click
 
@@ -43,22 +44,35 @@ def _parse_params(name: str, pairs: tuple[str, ...], positional: list[str]) -> t
     return params, positional
 
 
-def _rdf_graph(rdf_file: str | None, graph_file: str | None, docs: tuple[str, ...], encoding: str | None):
+def _resolved(graph, params: dict) -> dict:
+    """Name parameters as stored in ``graph`` (``kg.queries.resolve``); unknown: exit 1, suggestions."""
+    from kg.queries.resolve import resolve_params
+    from kg.trace import AmbiguousName, UnknownName
+
+    try:
+        return resolve_params(graph, params)
+    except (AmbiguousName, UnknownName) as err:
+        raise trace_command.name_failure(err.text, err) from None
+
+
+def _rdf_graph(rdf_file, graph_file, docs: tuple[str, ...], encoding: str | None, graph=None):
     """The RDF graph to query: ``--rdf FILE`` parsed, else the graph converted by ``kg.exports.rdf``."""
     import rdflib
     from rdflib.util import guess_format
 
     if rdf_file:
         try:
-            return rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
+            data = rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
         except (SyntaxError, ValueError) as err:  # rdflib's parse errors derive from these
             raise click.ClickException(f"{rdf_file}: not readable as RDF: {err}") from None
+        click.echo(f"Graph: {Path(rdf_file).resolve()} (RDF file as given)", err=True)
+        return data
     try:
         graph_to_rdf = import_module("kg.exports.rdf").graph_to_rdf
     except (ModuleNotFoundError, AttributeError):
         message = "the RDF exporter is not available; pass an RDF export with --rdf FILE"
         raise click.ClickException(message) from None
-    return graph_to_rdf(load_graph(graph_file, docs, encoding))
+    return graph_to_rdf(graph if graph is not None else load_graph(graph_file, docs, encoding))
 
 
 def _neo4j_rows(name, params, neo4j):
@@ -126,9 +140,16 @@ def query(name, args, list_only, pairs, backend, fmt, graph_file, encoding, rdf_
     except ValueError as err:
         raise click.UsageError(str(err)) from None
     if backend == "memory":
-        rows = run_in_memory(name, params, load_graph(graph_file, tuple(docs), encoding))
+        graph = load_graph(graph_file, tuple(docs), encoding)
+        rows = run_in_memory(name, _resolved(graph, params), graph)
     elif backend == "rdf":
-        rows = _backend("rdf")(name, params, _rdf_graph(rdf_file, graph_file, tuple(docs), encoding))
+        if rdf_file:
+            data = _rdf_graph(rdf_file, graph_file, tuple(docs), encoding)
+        else:
+            graph = load_graph(graph_file, tuple(docs), encoding)
+            params = _resolved(graph, params)
+            data = _rdf_graph(None, None, (), encoding, graph)
+        rows = _backend("rdf")(name, params, data)
     else:
         if docs or graph_file:
             message = "--backend neo4j queries the loaded database; load documents with the neo4j command"

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
+from kg.commands.graph_source import graph_file_option, load_graph
 from kg.exports.registry import EXPORTERS, FILE_NAMES
 
 # Suffixes `kg validate` reads as an RDF file rather than a plan document.
@@ -36,16 +37,19 @@ def _read_rdf(path: Path):
         raise BadInput(f"{path}: cannot read as {rdf_format} ({err})") from None
 
 
-def _rdf_of(inputs: tuple[str, ...], encoding: str | None):
-    """An RDF file given as the only input, or the RDF export of the plan documents (none: bundled)."""
+def _rdf_of(inputs: tuple[str, ...], encoding: str | None, graph_file: str | None = None):
+    """An RDF file given as the only input, or the RDF export of the plan documents, of ``--graph``
+    or of the last build (``kg.commands.graph_source``)."""
     if len(inputs) == 1 and Path(inputs[0]).suffix.lower() in RDF_SUFFIXES:
         path = Path(inputs[0])
         if not path.is_file():
             raise BadInput(f"{path}: no such file")
+        if graph_file:
+            raise click.UsageError("give an RDF file or --graph, not both")
         return _read_rdf(path)
     from kg.exports.rdf import graph_to_rdf
 
-    return graph_to_rdf(build_or_fail(inputs, encoding))
+    return graph_to_rdf(load_graph(graph_file, inputs, encoding))
 
 
 def format_violations(violations) -> list[str]:
@@ -58,16 +62,18 @@ def format_violations(violations) -> list[str]:
 def register(main: click.Group) -> None:
     @main.command()
     @plan_arguments
+    @graph_file_option
     @click.pass_context
-    def validate(ctx, docs, encoding):
+    def validate(ctx, docs, encoding, graph_file):
         """Check a graph against the SHACL shapes of the ontology (ontology/shapes.ttl).
 
         DOCS is one RDF file (graph.ttl, graph.nt, graph.jsonld from kg build/export) or plan
-        documents to build first (none: the bundled plan). Exit code 1 when it does not conform.
+        documents to build first; none: --graph FILE, else the graph.json of the last `kg build`.
+        Exit code 1 when it does not conform.
         """
         from kg.ontology.validate import validate_rdf
 
-        data = _rdf_of(docs, encoding)
+        data = _rdf_of(docs, encoding, graph_file)
         violations = validate_rdf(data)
         for line in format_violations(violations):
             click.echo(line)

@@ -49,8 +49,18 @@ def render_trace(result: EntityTrace) -> str:
     return "\n".join(parts)
 
 
-def _listing(candidates: list[Candidate]) -> str:
+def listing(candidates: list[Candidate]) -> str:
     return "\n".join(f"  {c.name}  [{c.type}]  {c.id}" for c in candidates)
+
+
+def name_failure(text: str, err: AmbiguousName | UnknownName) -> click.ClickException:
+    """Exit 1 with the candidates (ambiguous) or the suggestions (unknown), one per line."""
+    if isinstance(err, AmbiguousName):
+        return click.ClickException(
+            f"{text!r} matches several entities; give a more precise name:\n{listing(err.candidates)}"
+        )
+    hint = f"did you mean:\n{listing(err.suggestions)}" if err.suggestions else "no similar names"
+    return click.ClickException(f"{err}; {hint}")
 
 
 @click.command("trace")
@@ -68,13 +78,8 @@ def trace_command(text, docs, graph_file, encoding, fmt):
     graph = load_graph(graph_file, docs, encoding)
     try:
         result = trace(graph, text)
-    except AmbiguousName as err:
-        raise click.ClickException(
-            f"{text!r} matches several entities; give a more precise name:\n{_listing(err.candidates)}"
-        ) from None
-    except UnknownName as err:
-        hint = f"did you mean:\n{_listing(err.suggestions)}" if err.suggestions else "no similar names"
-        raise click.ClickException(f"{err}; {hint}") from None
+    except (AmbiguousName, UnknownName) as err:
+        raise name_failure(text, err) from None
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -24,7 +24,7 @@ def test_html_from_graph_json(graph_json, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["html", "--graph", str(graph_json), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"wrote {out / 'graph.html'}\n"
+    assert result.stdout == f"wrote {out / 'graph.html'}\n"
     assert _stats(out / "graph.html") == "20 nodes · 24 edges"
 
 
@@ -38,7 +38,7 @@ def test_html_focus_and_per_cluster(graph_json, tmp_path):
     assert len(pages) == 2 and pages[1] == "index.html" and pages[0].startswith("cluster-集成电路-")
     # --depth applies to the cluster pages too: depth 1 around 集成电路
     assert _stats(out / "clusters" / pages[0]) == "6 nodes · 8 edges · depth 1"
-    assert len(result.output.splitlines()) == 3
+    assert len(result.stdout.splitlines()) == 3
 
 
 def test_html_unknown_focus_is_a_one_line_error(graph_json, tmp_path):

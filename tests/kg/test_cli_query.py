@@ -39,7 +39,7 @@ def same_width(text: str) -> set[int]:
 def test_list_as_json_comes_from_the_catalog():
     result = run("query", "--list", "--format", "json")
     assert result.exit_code == 0, result.output
-    listed = json.loads(result.output)
+    listed = json.loads(result.stdout)
     assert [q["name"] for q in listed] == list(QUERIES)
     assert listed[2] == {
         "name": "targets-for-year",
@@ -53,7 +53,7 @@ def test_list_as_table_names_every_query():
     result = run("query", "--list")
     assert result.exit_code == 0, result.output
     assert all(name in result.output for name in QUERIES)
-    assert len(same_width(result.output)) == 1
+    assert len(same_width(result.stdout)) == 1
 
 
 def test_query_json_output_is_exact(graph_file):
@@ -63,21 +63,21 @@ def test_query_json_output_is_exact(graph_file):
         {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
         {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
     ]
-    assert result.output == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
 def test_param_option_equals_positional(graph_file):
     positional = run("query", "targets-for-year", "2030", "--graph", graph_file, "--format", "json")
     option = run("query", "targets-for-year", "-p", "year=2030", "--graph", graph_file, "--format", "json")
     assert positional.exit_code == option.exit_code == 0, positional.output + option.output
-    assert positional.output == option.output
-    assert json.loads(option.output)[0]["value"] == "1000"
+    assert positional.stdout == option.stdout
+    assert json.loads(option.stdout)[0]["value"] == "1000"
 
 
 def test_csv_output_is_exact(graph_file):
     result = run("query", "binding-indicators", "--graph", graph_file, "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.output == "number,name,unit,baseline,target\n2,森林覆盖率,%,65.7,>65\n"
+    assert result.stdout == "number,name,unit,baseline,target\n2,森林覆盖率,%,65.7,>65\n"
 
 
 def test_csv_writes_null_as_empty(graph_file, tmp_path):
@@ -85,15 +85,15 @@ def test_csv_writes_null_as_empty(graph_file, tmp_path):
     g.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
     path = str(write_json(g, tmp_path / "g2.json")[0])
     result = run("query", "platforms-for-cluster", "集成电路", "--graph", path, "--format", "csv")
-    assert result.output.splitlines()[-1] == f"钱塘芯谷,,{QUOTE}"
+    assert result.stdout.splitlines()[-1] == f"钱塘芯谷,,{QUOTE}"
 
 
 def test_table_aligns_wide_characters(graph_file):
     result = run("query", "platform-profile", "滨江物联网小镇", "--graph", graph_file)
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert len(lines) == 7  # top, header, rule, three rows, bottom
-    assert len(same_width(result.output)) == 1, result.output
+    assert len(same_width(result.stdout)) == 1, result.output
     assert "集成电路。支持滨江物联网小镇建设<芯片>平台。" in result.output
 
 
@@ -132,7 +132,7 @@ def test_a_file_that_is_not_a_graph_is_a_clear_error(tmp_path):
     bad = tmp_path / "graph.json"
     bad.write_text('{"nodes": 1}', encoding="utf-8")
     result = run("query", "binding-indicators", "--graph", str(bad))
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert 'not a graph.json: "nodes" is 1, not a list' in result.output
 
 
@@ -162,7 +162,7 @@ def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
     result = run("query", "targets-for-year", "2030", *docs, "--format", "json")
     assert result.exit_code == 0, result.output
     text = (plan or bundled_plan_path()).read_text(encoding="utf-8").replace("\r\n", "\n")
-    rows = json.loads(result.output)
+    rows = json.loads(result.stdout)
     assert all(list(row) == ["subject", "value", "unit", "comparator", "path", "quote"] for row in rows)
     assert all(row["quote"] in text for row in rows)
     if plan is None:
@@ -172,7 +172,7 @@ def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
 def test_trace_of_an_alias_renders_aligned_tables(graph_file):
     result = run("trace", "杭州高新区（滨江）", "--graph", graph_file)
     assert result.exit_code == 0, result.output
-    head, *tables = result.output.split("\n\n")
+    head, *tables = result.stdout.split("\n\n")
     assert head.splitlines() == [
         "滨江区  [District]  district:杭州市滨江区",
         "aliases: 滨江, 杭州高新区（滨江）",
@@ -202,7 +202,7 @@ def test_trace_shows_targets_with_year_value_unit(graph_file):
 def test_trace_json(graph_file):
     result = run("trace", "芯谷", "--graph", graph_file, "--format", "json")
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert (data["id"], data["type"], data["targets"]) == ("platform:钱塘芯谷", "Platform", [])
     assert [(f["relation"], f["direction"], f["other_name"]) for f in data["facts"]] == [
         ("LOCATED_IN", "out", "钱塘区"),
@@ -213,7 +213,7 @@ def test_trace_json(graph_file):
 def test_trace_ambiguous_lists_candidates(graph_file):
     result = run("trace", "江", "--graph", graph_file)
     assert result.exit_code == 1, result.output
-    assert result.output == (
+    assert result.stderr.split("\n", 1)[1] == (
         "Error: '江' matches several entities; give a more precise name:\n"
         "  滨江区  [District]  district:杭州市滨江区\n"
         "  浙江大学  [Institution]  institution:浙江大学\n"
@@ -224,10 +224,33 @@ def test_trace_ambiguous_lists_candidates(graph_file):
 def test_trace_unknown_suggests(graph_file):
     result = run("trace", "浙大", "--graph", graph_file)
     assert result.exit_code == 1, result.output
-    assert result.output == (
+    assert result.stderr.split("\n", 1)[1] == (
         "Error: no cluster, platform, district or institution is called '浙大'; did you mean:\n"
         "  浙江大学  [Institution]  institution:浙江大学\n"
     )
     result = run("trace", "量子计算", "--graph", graph_file)
     assert result.exit_code == 1, result.output
     assert result.output.endswith("'量子计算'; no similar names\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "stored"),
+    [
+        (("clusters-in-district", "滨江"), "滨江物联网小镇"),  # an alias of 滨江区
+        (("platforms-for-cluster", "集成"), "滨江物联网小镇"),  # a unique part of 集成电路
+        (("platform-profile", "物联网小镇"), "SUPPORTS"),  # a short form of 滨江物联网小镇
+    ],
+    ids=["alias", "substring", "short-form"],
+)
+def test_names_resolve_as_people_type_them(graph_file, args, stored):
+    result = run("query", *args, "--graph", graph_file, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert stored in result.stdout
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_an_unknown_name_is_exit_1_with_suggestions(graph_file, backend):
+    result = run("query", "platforms-for-cluster", "集成电络", "--graph", graph_file, "--backend", backend)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]" in result.stderr

@@ -64,8 +64,8 @@ def test_two_builds_are_identical_byte_for_byte():
 def test_two_plans_build_into_one_graph():
     graph = build_graph_from_paths([HANGZHOU, NANJING])
     assert graph.graph["plans"] == [
-        "hangzhou-15th-five-year-plan-outline",
-        "nanjing-15th-five-year-plan-outline",
+        "330100-15",
+        "320100-15",
     ]
     plans = sorted(a["name"] for _, a in graph.nodes(data=True) if a["type"] == "Plan")
     assert plans == [

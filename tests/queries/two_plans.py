@@ -8,8 +8,8 @@ import networkx as nx
 
 from tests.plans import GUANGZHOU, HANGZHOU
 
-HANGZHOU_ID = "hangzhou-15th-five-year-plan-outline"
-GUANGZHOU_ID = "guangzhou-15th-five-year-plan-outline"
+HANGZHOU_ID = "330100-15"  # place code (GB/T 2260) + edition, from the title
+GUANGZHOU_ID = "440100-15"
 HANGZHOU_IC = f"{HANGZHOU_ID}/cluster/集成电路"
 GUANGZHOU_IC = f"{GUANGZHOU_ID}/cluster/半导体与集成电路"
 

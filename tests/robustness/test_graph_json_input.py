@@ -93,4 +93,4 @@ def test_named_cases_say_what_is_wrong(tmp_path):
     path = tmp_path / "deep.json"
     path.write_text("[" * 200_000 + "]" * 200_000)
     result = CliRunner().invoke(main, ["trace", "x", "--graph", str(path)])
-    assert result.exit_code == 1 and "nested too deeply" in result.output, result.output
+    assert result.exit_code == 2 and "nested too deeply" in result.output, result.output

@@ -7,6 +7,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
+NANJING_ID = "320100-15"  # place code + edition (loaders/interpreters/plan_metadata.py)
+
 
 def test_unreachable_server_is_one_line_without_the_password():
     result = CliRunner().invoke(
@@ -31,18 +33,18 @@ def test_loads_the_nanjing_plan_and_reports_counts(neo4j_driver, neo4j_database,
     from pathlib import Path
 
     plan = Path(__file__).parents[2] / "data" / "nanjing-15th-five-year-plan-outline.txt"
-    neo4j_plans.claim(plan.stem)
+    neo4j_plans.claim(NANJING_ID)
     uri = os.environ.get("NEO4J_URI") or "bolt://127.0.0.1:7687"
     args = ["load", "neo4j", str(plan), "--uri", uri, "--no-progress", "--wipe"]
     result = CliRunner().invoke(main, args + (["--database", neo4j_database] if neo4j_database else []))
     assert result.exit_code == 0, result.output
     records, _, _ = neo4j_driver.execute_query(
-        "MATCH (n:Entity) WHERE $p IN n.planIds RETURN count(n) AS c", p=plan.stem, database_=neo4j_database
+        "MATCH (n:Entity) WHERE $p IN n.planIds RETURN count(n) AS c", p=NANJING_ID, database_=neo4j_database
     )
     nodes = records[0]["c"]
     assert nodes > 500
     assert result.output.startswith(f"loaded {nodes} nodes and ")
     [plan_node] = neo4j_driver.execute_query(
-        "MATCH (p:Plan {id: $p}) RETURN p.name AS name", p=plan.stem, database_=neo4j_database
+        "MATCH (p:Plan {id: $p}) RETURN p.name AS name", p=NANJING_ID, database_=neo4j_database
     ).records
     assert "南京" in plan_node["name"]
