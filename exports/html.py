@@ -176,6 +176,7 @@ def render_graph_page(
     focus_ids: Iterable[str] = (),
     note: str = "",
     nav_html: str = "",
+    intro_html: str = "",
 ) -> str:
     """The page for exactly ``graph``; ``focus_ids`` are drawn with a thick border and detailed first."""
     focus_ids = sorted(focus_ids)
@@ -199,6 +200,7 @@ def render_graph_page(
         node_legend_html=nodes_html,
         edge_legend_html=edges_html,
         data=data,
+        intro_html=intro_html,
     )
 
 
