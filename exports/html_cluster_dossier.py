@@ -11,7 +11,11 @@ MEASURES_SHOWN = 12
 
 
 def dossier_html(facts: ClusterFacts, titles: dict[str, str]) -> str:
-    about = [f"{len(facts.platforms)} platforms", f"{len(facts.targets)} targets", f"{len(facts.measures)} measures"]
+    about = [
+        f"{len(facts.platforms)} platforms",
+        f"{len(facts.targets)} targets",
+        f"{len(facts.measures)} measures",
+    ]
     head = " · ".join(
         text(part)
         for part in (
@@ -22,7 +26,11 @@ def dossier_html(facts: ClusterFacts, titles: dict[str, str]) -> str:
         )
         if part
     )
-    parts = [f'<p class="note">{head} · {", ".join(about)}</p>', quote_html(facts.fact), where(facts.fact, titles)]
+    parts = [
+        f'<p class="note">{head} · {", ".join(about)}</p>',
+        quote_html(facts.fact),
+        where(facts.fact, titles),
+    ]
 
     parts.append("<h2>平台 Platforms by district</h2>")
     if facts.platforms or facts.districts:
@@ -31,7 +39,8 @@ def dossier_html(facts: ClusterFacts, titles: dict[str, str]) -> str:
             for i, p in enumerate(platforms):
                 first = f'<th rowspan="{len(platforms)}">{text(district)}</th>' if i == 0 else ""
                 rows.append(
-                    f"<tr>{first}<td>{text(p.name)}</td><td>{quote_html(p.fact)}{where(p.fact, titles)}</td></tr>"
+                    f"<tr>{first}<td>{text(p.name)}</td>"
+                    f"<td>{quote_html(p.fact)}{where(p.fact, titles)}</td></tr>"
                 )
         for district, fact in facts.districts:
             rows.append(

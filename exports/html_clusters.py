@@ -43,7 +43,12 @@ def _clusters(graph: nx.MultiDiGraph) -> list[tuple[str, dict]]:
     found = [(n, a) for n, a in graph.nodes(data=True) if a.get("type") == "IndustryCluster"]
     return sorted(
         found,
-        key=lambda item: (node_plan(item[1]), str(item[1].get("tier") or "~"), str(item[1].get("name")), item[0]),
+        key=lambda item: (
+            node_plan(item[1]),
+            str(item[1].get("tier") or "~"),
+            str(item[1].get("name")),
+            item[0],
+        ),
     )
 
 
@@ -65,7 +70,9 @@ def generate_index_html(graph: nx.MultiDiGraph, pages: list[tuple[str, dict, str
         '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="utf-8"><title>'
         f"{escape(title)}</title><style>body{{font:14px/1.5 system-ui,sans-serif;margin:16px}}"
         "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}"
-        f"</style></head>\n<body><h1>{escape(title)}</h1>\n<p><a href='../matrix.html'>industry × district matrix 产业 × 区域</a></p>\n<table><thead><tr><th>规划 Plan</th><th>产业集群 Cluster</th>"
+        f"</style></head>\n<body><h1>{escape(title)}</h1>\n"
+        "<p><a href='../matrix.html'>industry × district matrix 产业 × 区域</a></p>\n"
+        "<table><thead><tr><th>规划 Plan</th><th>产业集群 Cluster</th>"
         "<th>Tier</th><th>Platforms</th><th>Institutions</th><th>Targets</th></tr></thead><tbody>"
         f"{rows}</tbody></table>\n</body>\n</html>\n"
     )

@@ -47,10 +47,7 @@ def _table(
     for row in matrix.rows:
         note = matrix.row_notes.get(row)
         note_html = f' <span class="note">{text(note)}</span>' if note else ""
-        cells = "".join(
-            _cell(matrix, row, c, prefix, cell_label)
-            for c in matrix.columns
-        )
+        cells = "".join(_cell(matrix, row, c, prefix, cell_label) for c in matrix.columns)
         body.append(f'<tr><th class="row">{row_link(row)}{note_html}</th>{cells}</tr>')
     return (
         f'<table class="heat {css}"><thead><tr><th class="corner">{text(corner)}</th>{head}</tr></thead>'
@@ -71,9 +68,10 @@ def _district_details(matrix: Matrix, prefix: str, titles: dict[str, str]) -> st
                 for p in items
             )
             out.append(
-                f'<section class="cell" id="{anchor(prefix, row, column)}"><h3>{text(row)} × {text(column)}'
-                f' <span class="note">{len(items)}</span></h3><table class="facts"><thead><tr><th>平台 Platform'
-                f"</th><th>basis</th><th>原文 Quote · 位置 where</th></tr></thead><tbody>{lis}</tbody></table>"
+                f'<section class="cell" id="{anchor(prefix, row, column)}"><h3>{text(row)} × '
+                f'{text(column)} <span class="note">{len(items)}</span></h3><table class="facts"><thead>'
+                "<tr><th>平台 Platform</th><th>basis</th><th>原文 Quote · 位置 where</th></tr></thead>"
+                f"<tbody>{lis}</tbody></table>"
                 "</section>"
             )
     return "".join(out)
@@ -105,8 +103,9 @@ def _concept_details(matrix: Matrix, prefix: str, titles: dict[str, str]) -> str
             )
             parts = [
                 f'<section class="cell" id="{anchor(prefix, row, column)}"><h3>{text(row)} × '
-                f"{text(titles.get(column, column))}</h3><p>集群 clusters: {text('、'.join(cell.clusters))} · "
-                f"{len(cell.platforms)} platforms · {len(cell.targets)} targets · {cell.measures} measures</p>"
+                f"{text(titles.get(column, column))}</h3>"
+                f"<p>集群 clusters: {text('、'.join(cell.clusters))} · {len(cell.platforms)} platforms · "
+                f"{len(cell.targets)} targets · {cell.measures} measures</p>"
             ]
             if platforms:
                 parts.append(
@@ -145,7 +144,7 @@ def generate_matrix_html(graph: nx.MultiDiGraph, *, concept: str | None = None, 
         matrix = concept_plan_matrix(graph, concept)
         cells += len(matrix.cells)
         sections.append(
-            f'<h2 id="across-plans">产业 × 规划 Industry × plan</h2><p class="note">Each cell: platforms · '
+            '<h2 id="across-plans">产业 × 规划 Industry × plan</h2><p class="note">Each cell: platforms · '
             "targets the plan commits to the industry concept (the shared vocabulary's label); click a cell "
             "for its clusters, platforms, targets and quotes.</p>"
             + _table(

@@ -83,7 +83,8 @@ aside h2 { font-size: 13px; margin: 10px 0 4px; color: #555; }
 #kg-intro h2 { font-size: 15px; margin: 8px 0 4px; } #kg-intro h3 { font-size: 13px; margin: 8px 0 2px; }
 #kg-intro table { border-collapse: collapse; } #kg-intro td, #kg-intro th { border-bottom: 1px solid #eee;
   padding: 2px 8px; text-align: left; vertical-align: top; }
-#kg-intro .quote { background: #f6f6f0; border-left: 3px solid #c9c3a0; padding: 1px 6px; white-space: pre-wrap; }
+#kg-intro .quote { background: #f6f6f0; border-left: 3px solid #c9c3a0; padding: 1px 6px;
+  white-space: pre-wrap; }
 #kg-intro .where, #kg-intro .note { color: #777; font-size: 12px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font-family: inherit; font-size: 12px; }
 </style>
@@ -107,6 +108,7 @@ $intro
 <script>$vis_js</script>
 <script type="application/json" id="kg-data">$data</script>
 <script>$app_js</script>
+$extra_js
 </body>
 </html>
 """
@@ -122,6 +124,7 @@ def render_page(
     edge_legend_html: str,
     data: dict[str, Any],
     intro_html: str = "",
+    extra_js: str = "",
 ) -> str:
     """Assemble the page. ``title`` and ``stats`` are escaped here; the ``*_html`` parts are trusted.
     ``intro_html`` (facts shown above the drawing, e.g. a cluster's dossier) goes in ``#kg-intro``."""
@@ -137,6 +140,7 @@ def render_page(
         vis_js=js,
         data=script_json(data),
         app_js=APP_JS,
+        extra_js=f"<script>{extra_js}</script>" if extra_js else "",
     )
 
 
@@ -162,6 +166,8 @@ APP_JS = r"""
   var network = new vis.Network(document.getElementById("kg-network"), {nodes: nodeView, edges: edges},
                                 data.options);
   window.kgNetwork = network;
+  window.kgNodes = nodes;
+  window.kgEdges = edges;
 
   function report() {
     body.dataset.nodes = nodes.length;

@@ -77,8 +77,14 @@ def quote_html(fact: Fact) -> str:
     return f'<div class="quote">{text(fact.quote)}</div>' if fact.quote else ""
 
 
-def page(title: str, body_html: str, *, nav_html: str = "", data: dict[str, object] | None = None,
-         head_html: str = "") -> str:
+def page(
+    title: str,
+    body_html: str,
+    *,
+    nav_html: str = "",
+    data: dict[str, object] | None = None,
+    head_html: str = "",
+) -> str:
     """A whole static page. ``data`` becomes ``data-*`` attributes of ``<body>`` (counts the browser
     tests read)."""
     attrs = "".join(f' data-{escape(k)}="{text(v)}"' for k, v in sorted((data or {}).items()))
@@ -86,6 +92,6 @@ def page(title: str, body_html: str, *, nav_html: str = "", data: dict[str, obje
         '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{text(title)}</title><style>{STYLE}</style>{head_html}</head>\n"
-        f'<body{attrs}><header><h1>{text(title)}</h1><nav>{nav_html}</nav></header>\n'
+        f"<body{attrs}><header><h1>{text(title)}</h1><nav>{nav_html}</nav></header>\n"
         f"{body_html}\n</body>\n</html>\n"
     )

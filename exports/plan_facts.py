@@ -103,7 +103,9 @@ def plan_titles(graph: nx.MultiDiGraph) -> dict[str, str]:
     return {plan: titles.get(plan, plan) for plan in graph.graph.get("plans", sorted(titles))}
 
 
-_TITLE_CUT = re.compile(r"(国民经济和社会发展|经济和社会发展|国民经济|第[一二三四五六七八九十]+个五年|“?十[一二三四五六七八九]五”?)")
+_TITLE_CUT = re.compile(
+    r"(国民经济和社会发展|经济和社会发展|国民经济|第[一二三四五六七八九十]+个五年|“?十[一二三四五六七八九]五”?)"
+)
 
 
 def short_label(title: str) -> str:
@@ -169,18 +171,32 @@ def cluster_facts(graph: nx.MultiDiGraph, cluster_id: str) -> ClusterFacts:
             for district in _districts_of(graph, other, fact.plan) or [NO_DISTRICT]:
                 facts.platforms.append(
                     PlatformFact(
-                        other, str(graph.nodes[other].get("name")), district, str(edge.get("basis") or ""), fact
+                        other,
+                        str(graph.nodes[other].get("name")),
+                        district,
+                        str(edge.get("basis") or ""),
+                        fact,
                     )
                 )
         elif edge_type == "SUPPORTS" and kind == "District":
-            facts.districts.append((str(graph.nodes[other].get("name")), Fact.of(edge.get("provenance"), plan)))
+            facts.districts.append(
+                (str(graph.nodes[other].get("name")), Fact.of(edge.get("provenance"), plan))
+            )
         elif edge_type == "MENTIONS" and kind == "Measure":
             facts.measures.append(Fact.of(graph.nodes[other].get("source"), plan))
             for _, target, m in graph.out_edges(other, data=True):
-                if m.get("type") == "MEASURED_BY" and _typed(graph, target) == "Target":
-                    if target not in targets_seen:
-                        targets_seen.add(target)
-                        facts.targets.append(target_fact(graph, target))
+                is_target = m.get("type") == "MEASURED_BY" and _typed(graph, target) == "Target"
+                if is_target and target not in targets_seen:
+                    targets_seen.add(target)
+                    facts.targets.append(target_fact(graph, target))
+    for _, target, edge in graph.out_edges(cluster_id, data=True):  # targets stated of the cluster itself
+        if (
+            edge.get("type") == "MEASURED_BY"
+            and _typed(graph, target) == "Target"
+            and target not in targets_seen
+        ):
+            targets_seen.add(target)
+            facts.targets.append(target_fact(graph, target))
     facts.platforms.sort(key=lambda p: (p.district, p.name))
     facts.targets.sort(key=lambda t: (t.fact.line or 0, t.target_id))
     facts.measures.sort(key=lambda f: (f.line or 0, f.quote))
