@@ -32,16 +32,6 @@ from .html_style import (
 )
 
 BIG_GRAPH = 300  # nodes; above this, text containers start hidden and the layout is cheaper
-WHOLE_PAGE_LIMIT = 5000  # nodes a whole-graph page draws; a larger graph (many plans) gets an overview
-# Node types an overview leaves out, first the text-level ones, then all but the core entities.
-OVERVIEW_LEVELS = (
-    frozenset({"Measure", "Paragraph", "Table", "Target"}),
-    frozenset({"Measure", "Paragraph", "Table", "Target", "Section", "Chapter", "Box", "Goal", "Indicator"}),
-    frozenset(
-        {"Measure", "Paragraph", "Table", "Target", "Section", "Chapter", "Box", "Goal", "Indicator", "Part"}
-        | {"Institution", "Project"}
-    ),
-)
 TEXT_CONTAINER_TYPES = frozenset({"Paragraph", "Table"})
 EDGE_LABEL_MAX_EDGES = 60
 DEFAULT_TITLE = "规划知识图谱 Plan knowledge graph"
@@ -176,6 +166,7 @@ def render_graph_page(
     focus_ids: Iterable[str] = (),
     note: str = "",
     nav_html: str = "",
+    intro_html: str = "",
 ) -> str:
     """The page for exactly ``graph``; ``focus_ids`` are drawn with a thick border and detailed first."""
     focus_ids = sorted(focus_ids)
@@ -199,6 +190,38 @@ def render_graph_page(
         node_legend_html=nodes_html,
         edge_legend_html=edges_html,
         data=data,
+        intro_html=intro_html,
+    )
+
+
+def render_overview_page(graph: nx.MultiDiGraph, *, title: str, nav_html: str = "") -> str:
+    """The whole graph grouped by plan part and type (``kg.exports.html_overview``), groups
+    expanding on double-click."""
+    from .html_overview import EXPAND_JS, overview_data
+
+    net = build_network(graph)
+    grouped = overview_data(graph, {n["id"]: n for n in net.nodes})
+    hidden = TEXT_CONTAINER_TYPES
+    nodes_html, edges_html = _legend(graph, hidden)
+    data = {
+        **grouped,
+        "options": vis_options(len(grouped["nodes"])),
+        "hiddenTypes": sorted(hidden),
+        "focus": [],
+        "relayoutIterations": 150,
+    }
+    stats = (
+        f"{graph.number_of_nodes()} nodes · {graph.number_of_edges()} edges · overview: "
+        f"{len(grouped['nodes'])} groups and outline nodes, double-click a group to expand it"
+    )
+    return render_page(
+        title=title,
+        stats=stats,
+        nav_html=nav_html,
+        node_legend_html=nodes_html,
+        edge_legend_html=edges_html,
+        data=data,
+        extra_js=EXPAND_JS,
     )
 
 
@@ -213,24 +236,13 @@ def generate_html(
     neighbourhood up to ``depth`` hops (hubs such as districts and chapters are shown, not walked through).
     """
     if focus is None:
-        shown, note = overview(graph)
-        return render_graph_page(shown, title=title, note=note, nav_html=nav_html)
+        if graph.number_of_nodes() > BIG_GRAPH:
+            return render_overview_page(graph, title=title, nav_html=nav_html)
+        return render_graph_page(graph, title=title, nav_html=nav_html)
     sub, focus_ids = focus_subgraph(graph, focus, depth)
     return render_graph_page(
         sub, title=title, focus_ids=focus_ids, note=f" · focus {focus}, depth {depth}", nav_html=nav_html
     )
-
-
-def overview(graph: nx.MultiDiGraph, limit: int = WHOLE_PAGE_LIMIT) -> tuple[nx.MultiDiGraph, str]:
-    """The graph itself when it is small enough to draw, else the first overview level that is,
-    with a note saying what was left out (focused and per-cluster pages show the rest)."""
-    if graph.number_of_nodes() <= limit:
-        return graph, ""
-    for left_out in OVERVIEW_LEVELS:  # the last level is drawn whatever its size
-        shown = graph.subgraph(n for n, t in graph.nodes(data="type") if t not in left_out)
-        if shown.number_of_nodes() <= limit:
-            break
-    return shown, f" · overview of {graph.number_of_nodes()} nodes: {', '.join(sorted(left_out))} left out"
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, **options: Any) -> list[Path]:

@@ -1,4 +1,8 @@
-"""One focused page per industry cluster, plus an index page linking them."""
+"""One page per industry cluster (its facts, then the network around it at depth 1), plus an index.
+
+Depth 1 by default: the cluster's own platforms, districts, measures and institutions. At depth 2 a
+cluster page reached a dozen other clusters through shared platforms and measures.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,10 @@ from kg.io import replace_folder
 
 from .focus import HUB_TYPES, neighbourhood
 from .html import TEXT_CONTAINER_TYPES, render_graph_page
+from .html_cluster_dossier import dossier_html
+from .plan_facts import cluster_facts, node_plan, plan_titles, short_label
 
-CLUSTER_DEPTH = 2
+CLUSTER_DEPTH = 1
 INDEX_NAME = "index.html"
 
 
@@ -36,7 +42,13 @@ def cluster_subgraph(graph: nx.MultiDiGraph, node_id: str, depth: int = CLUSTER_
 def _clusters(graph: nx.MultiDiGraph) -> list[tuple[str, dict]]:
     found = [(n, a) for n, a in graph.nodes(data=True) if a.get("type") == "IndustryCluster"]
     return sorted(
-        found, key=lambda item: (str(item[1].get("tier") or "~"), str(item[1].get("name")), item[0])
+        found,
+        key=lambda item: (
+            node_plan(item[1]),
+            str(item[1].get("tier") or "~"),
+            str(item[1].get("name")),
+            item[0],
+        ),
     )
 
 
@@ -46,8 +58,10 @@ def _count(graph: nx.MultiDiGraph, node_id: str, node_type: str) -> int:
 
 
 def generate_index_html(graph: nx.MultiDiGraph, pages: list[tuple[str, dict, str]], title: str) -> str:
+    titles = plan_titles(graph)
     rows = "".join(
-        f'<tr><td><a href="{escape(quote(file))}">{escape(str(attrs.get("name")))}</a></td>'
+        f"<tr><td>{escape(short_label(titles.get(node_plan(attrs), node_plan(attrs))))}</td>"
+        f'<td><a href="{escape(quote(file))}">{escape(str(attrs.get("name")))}</a></td>'
         f"<td>{escape(str(attrs.get('tier') or ''))}</td><td>{_count(graph, node_id, 'Platform')}</td>"
         f"<td>{_count(graph, node_id, 'Institution')}</td><td>{_count(graph, node_id, 'Target')}</td></tr>"
         for node_id, attrs, file in pages
@@ -56,7 +70,9 @@ def generate_index_html(graph: nx.MultiDiGraph, pages: list[tuple[str, dict, str
         '<!DOCTYPE html>\n<html lang="zh">\n<head><meta charset="utf-8"><title>'
         f"{escape(title)}</title><style>body{{font:14px/1.5 system-ui,sans-serif;margin:16px}}"
         "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:3px 10px;text-align:left}"
-        f"</style></head>\n<body><h1>{escape(title)}</h1>\n<table><thead><tr><th>产业集群 Cluster</th>"
+        f"</style></head>\n<body><h1>{escape(title)}</h1>\n"
+        "<p><a href='../matrix.html'>industry × district matrix 产业 × 区域</a></p>\n"
+        "<table><thead><tr><th>规划 Plan</th><th>产业集群 Cluster</th>"
         "<th>Tier</th><th>Platforms</th><th>Institutions</th><th>Targets</th></tr></thead><tbody>"
         f"{rows}</tbody></table>\n</body>\n</html>\n"
     )
@@ -77,7 +93,8 @@ def write_cluster_pages(
     out_dir = Path(out_dir)
     clusters = _clusters(graph)
     pages, written = [], []
-    nav = f'<a href="{INDEX_NAME}">← index</a>'
+    nav = f'<a href="{INDEX_NAME}">← index</a> <a href="../matrix.html">matrix</a>'
+    titles = plan_titles(graph)
     # the folder is replaced as a whole; only the files its manifest names are ever deleted
     with replace_folder(out_dir) as folder:
         for done, (node_id, attrs) in enumerate(clusters, start=1):
@@ -89,6 +106,7 @@ def write_cluster_pages(
                 focus_ids=[node_id],
                 note=f" · depth {depth}",
                 nav_html=nav,
+                intro_html=dossier_html(cluster_facts(graph, node_id), titles),
             )
             written.append(folder.write_text(file, page))
             pages.append((node_id, attrs, file))

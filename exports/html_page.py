@@ -79,11 +79,19 @@ aside h2 { font-size: 13px; margin: 10px 0 4px; color: #555; }
 #kg-details .quote { background: #f6f6f0; border-left: 3px solid #c9c3a0; padding: 4px 6px;
   white-space: pre-wrap; }
 #kg-details dl { margin: 0; } #kg-details dt { color: #777; } #kg-details dd { margin: 0 0 4px 8px; }
+#kg-intro { max-height: 46vh; overflow-y: auto; padding: 4px 12px; border-bottom: 1px solid #ddd; }
+#kg-intro h2 { font-size: 15px; margin: 8px 0 4px; } #kg-intro h3 { font-size: 13px; margin: 8px 0 2px; }
+#kg-intro table { border-collapse: collapse; } #kg-intro td, #kg-intro th { border-bottom: 1px solid #eee;
+  padding: 2px 8px; text-align: left; vertical-align: top; }
+#kg-intro .quote { background: #f6f6f0; border-left: 3px solid #c9c3a0; padding: 1px 6px;
+  white-space: pre-wrap; }
+#kg-intro .where, #kg-intro .note { color: #777; font-size: 12px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font-family: inherit; font-size: 12px; }
 </style>
 </head>
 <body>
 <header><h1>$title</h1><span class="stats">$stats</span>$nav</header>
+$intro
 <main>
 <div id="kg-network"></div>
 <aside>
@@ -100,6 +108,7 @@ div.vis-tooltip { white-space: pre-wrap; max-width: 420px; font-family: inherit;
 <script>$vis_js</script>
 <script type="application/json" id="kg-data">$data</script>
 <script>$app_js</script>
+$extra_js
 </body>
 </html>
 """
@@ -114,19 +123,24 @@ def render_page(
     node_legend_html: str,
     edge_legend_html: str,
     data: dict[str, Any],
+    intro_html: str = "",
+    extra_js: str = "",
 ) -> str:
-    """Assemble the page. ``title`` and ``stats`` are escaped here; the ``*_html`` parts are trusted."""
+    """Assemble the page. ``title`` and ``stats`` are escaped here; the ``*_html`` parts are trusted.
+    ``intro_html`` (facts shown above the drawing, e.g. a cluster's dossier) goes in ``#kg-intro``."""
     js, css = vis_assets()
     return PAGE.substitute(
         title=escape(title),
         stats=escape(stats),
         nav=nav_html,
+        intro=f'<section id="kg-intro">{intro_html}</section>' if intro_html else "",
         vis_css=css,
         node_legend=node_legend_html,
         edge_legend=edge_legend_html,
         vis_js=js,
         data=script_json(data),
         app_js=APP_JS,
+        extra_js=f"<script>{extra_js}</script>" if extra_js else "",
     )
 
 
@@ -152,6 +166,8 @@ APP_JS = r"""
   var network = new vis.Network(document.getElementById("kg-network"), {nodes: nodeView, edges: edges},
                                 data.options);
   window.kgNetwork = network;
+  window.kgNodes = nodes;
+  window.kgEdges = edges;
 
   function report() {
     body.dataset.nodes = nodes.length;

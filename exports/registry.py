@@ -18,6 +18,8 @@ EXPORTERS: dict[str, str] = {
     "nt": "kg.exports.rdf_text:write_ntriples",
     "html": "kg.exports.html:write_html",
     "html-clusters": "kg.exports.html_clusters:write_cluster_pages",
+    "html-matrix": "kg.exports.html_matrix:write_matrix_html",
+    "html-indicators": "kg.exports.html_indicators:write_indicators_html",
 }
 
 # The default file name each format gets inside ``--out``.
@@ -29,6 +31,8 @@ FILE_NAMES: dict[str, str] = {
     "nt": "graph.nt",
     "html": "graph.html",
     "html-clusters": "clusters",
+    "html-matrix": "matrix.html",
+    "html-indicators": "indicators.html",
 }
 
 

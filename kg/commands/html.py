@@ -23,10 +23,9 @@ def register(main: click.Group) -> None:
     @click.option("--focus", help="Only the node(s) with this name, alias or id, and their neighbourhood.")
     @click.option(
         "--depth",
-        default=2,
-        show_default=True,
+        default=None,
         type=click.IntRange(0, 6),
-        help="Hops around --focus (or around each cluster with --per-cluster).",
+        help="Hops around --focus (default 2), or around each cluster with --per-cluster (default 1).",
     )
     @click.option(
         "--per-cluster",
@@ -50,7 +49,7 @@ def register(main: click.Group) -> None:
         options = {"title": title or DEFAULT_TITLE}
         if focus is not None:
             target = out / focus_file_name(focus)
-            options |= {"focus": focus, "depth": depth}
+            options |= {"focus": focus, "depth": 2 if depth is None else depth}
         else:
             target = out / "graph.html"
         with cannot_write(target):
@@ -65,6 +64,8 @@ def register(main: click.Group) -> None:
                     bar.set_total(total)
                     bar.advance()
 
-                written += write_cluster_pages(graph, out / "clusters", depth=depth, on_page=advance)
+                written += write_cluster_pages(
+                    graph, out / "clusters", depth=1 if depth is None else depth, on_page=advance
+                )
         for path in written:
             click.echo(f"wrote {terminal_text(path, one_line=True)}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.exports.html import generate_html, write_cluster_pages, write_html
+from kg.exports.html import generate_html, render_graph_page, write_cluster_pages, write_html
 from kg.exports.html_page import script_json, vis_assets
 from kg.exports.registry import FILE_NAMES, get_exporter
 from tests.exports.browser import body_data, dump_dom, page_url, png_size, screenshot
@@ -117,7 +117,7 @@ def test_cluster_pages_and_index(tiny_graph, tmp_path):
     assert [p.name for p in written][-1] == "index.html" and len(written) == 2
     page = written[0].read_text(encoding="utf-8")
     assert written[0].name.startswith("cluster-集成电路-")
-    assert _stats(page) == "11 nodes · 15 edges · depth 2"
+    assert _stats(page) == "6 nodes · 8 edges · depth 1"  # the cluster, its platforms, measure, institution
     assert '<a href="index.html">' in page
     index = written[1].read_text(encoding="utf-8")
     assert f'href="{written[0].name}"' not in index  # percent-encoded, not raw
@@ -129,7 +129,7 @@ def test_cluster_pages_and_index(tiny_graph, tmp_path):
 def test_big_graph_hides_text_containers(tiny_graph):
     for i in range(400):
         tiny_graph.add_node(f"p/{i}", type="Paragraph", name=f"段落{i}")
-    page = generate_html(tiny_graph)
+    page = render_graph_page(tiny_graph, title="big")
     data = json.loads(re.search(r'id="kg-data">(.*?)</script>', page, re.S)[1])
     assert data["hiddenTypes"] == ["Paragraph", "Table"]
     assert data["options"]["layout"]["improvedLayout"] is False
@@ -181,7 +181,8 @@ def test_chromium_screenshot_is_not_blank(tiny_graph, tmp_path):
 def test_chromium_type_filter_on_big_graph(tiny_graph, tmp_path):
     for i in range(400):
         tiny_graph.add_node(f"p/{i}", type="Paragraph", name=f"段落{i}")
-    path: Path = write_html(tiny_graph, tmp_path / "graph.html")[0]
+    path = tmp_path / "graph.html"  # drawn node by node (the whole-graph page would group it)
+    path.write_text(render_graph_page(tiny_graph, title="big"), encoding="utf-8")
     state = body_data(dump_dom(page_url(path)))
     assert (state["nodes"], state["shown-nodes"], state["stabilized"]) == ("420", "18", "1")
 
@@ -194,32 +195,13 @@ def test_chromium_draws_the_real_nanjing_plan(tmp_path):
         [Path(__file__).parents[1] / "data" / "nanjing-15th-five-year-plan-outline.txt"]
     )
     hidden = sum(1 for _, t in graph.nodes(data="type") if t in ("Paragraph", "Table"))
-    path = write_html(graph, tmp_path / "graph.html")[0]
+    path = tmp_path / "graph.html"  # every node drawn, as a focus page of a big neighbourhood is
+    path.write_text(render_graph_page(graph, title="南京"), encoding="utf-8")
     state = body_data(dump_dom(page_url(path), budget_ms=60000, timeout=300))
     assert state["stabilized"] == "1" and state["scripts"] == "3"
     assert int(state["nodes"]) == graph.number_of_nodes() > 1000
     assert int(state["edges"]) == graph.number_of_edges()
     assert int(state["shown-nodes"]) == graph.number_of_nodes() - hidden
-
-
-def test_a_graph_too_big_to_draw_whole_gets_an_overview_that_says_what_it_left_out(tiny_graph):
-    from kg.exports.html import overview
-
-    same, note = overview(tiny_graph, limit=100)
-    assert same is tiny_graph and note == ""
-    shown, note = overview(tiny_graph, limit=16)
-    assert sorted({t for _, t in shown.nodes(data="type")}) == sorted(
-        {"Plan", "Part", "Chapter", "Section", "Box", "Goal", "Indicator", "IndustryCluster", "Platform"}
-        | {"District", "Institution", "Project"}
-    )
-    assert "Measure, Paragraph, Table, Target left out" in note
-    shown, note = overview(tiny_graph, limit=1)
-    assert sorted({t for _, t in shown.nodes(data="type")}) == [
-        "District",
-        "IndustryCluster",
-        "Plan",
-        "Platform",
-    ]
 
 
 def test_cluster_pages_of_an_earlier_build_are_removed(tiny_graph, tmp_path):
