@@ -20,7 +20,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from kg.exports.neo4j import load_graph  # noqa: E402
 from kg.pipeline import build_graph_from_paths  # noqa: E402
-from tests.neo4j_browser_page import CHROMIUM, BrowserPage  # noqa: E402
+from tests.exports.browser import CHROMIUM  # noqa: E402
+from tests.neo4j_browser_page import BrowserPage  # noqa: E402
 from tests.robustness.neo4j_server import JAR, PrivateNeo4j  # noqa: E402
 
 CLUSTER = "集成电路"
@@ -32,7 +33,7 @@ GRAPH_QUERY = (
 
 
 def main(out: Path) -> int:
-    if not JAR.exists() or not CHROMIUM.exists():
+    if not JAR.exists() or not Path(CHROMIUM).exists():
         print(f"error: needs {JAR} (bash scripts/neo4j-dev.sh build) and {CHROMIUM}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,22 +3,7 @@ Playwright in the system Chromium (``/usr/bin/chromium``; Playwright downloads n
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 30_000
-
-
-def require_chromium() -> Path:
-    if CHROMIUM.exists():
-        return CHROMIUM
-    message = f"{CHROMIUM} missing; `apt-get install chromium` (scripts/test.sh does)"
-    if os.environ.get("CI"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(f"SKIPPED BROWSER TEST: {message}")
 
 
 class BrowserPage:

@@ -10,7 +10,8 @@ import pytest
 from kg.exports.neo4j import load_graph
 from kg.pipeline import build_graph_from_paths
 from queries.memory import run_query
-from tests.neo4j_browser_page import BrowserPage, require_chromium
+from tests.exports.browser import require_chromium
+from tests.neo4j_browser_page import BrowserPage
 from tests.neo4j_fixture import neo4j_settings
 
 pytestmark = [pytest.mark.requires_neo4j, pytest.mark.requires_chromium]
