@@ -171,26 +171,41 @@ def render_graph_page(
     """The page for exactly ``graph``; ``focus_ids`` are drawn with a thick border and detailed first."""
     focus_ids = sorted(focus_ids)
     n = graph.number_of_nodes()
-    hidden = TEXT_CONTAINER_TYPES if n > BIG_GRAPH else frozenset()
     net = build_network(graph, frozenset(focus_ids))
+    return _page(
+        graph,
+        {"nodes": net.nodes, "edges": net.edges},
+        hidden=TEXT_CONTAINER_TYPES if n > BIG_GRAPH else frozenset(),
+        focus_ids=focus_ids,
+        title=title,
+        stats=f"{n} nodes · {graph.number_of_edges()} edges{note}",
+        nav_html=nav_html,
+        intro_html=intro_html,
+    )
+
+
+def _page(
+    graph: nx.MultiDiGraph,
+    drawn: dict[str, Any],
+    *,
+    hidden: frozenset[str],
+    focus_ids: list[str],
+    title: str,
+    stats: str,
+    **parts: str,
+) -> str:
+    """The page drawing ``drawn`` (vis nodes and edges, plus any data its scripts need), with the
+    legend of ``graph``; ``parts`` are render_page's optional parts (nav, intro, extra script)."""
     nodes_html, edges_html = _legend(graph, hidden)
     data = {
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": vis_options(n),
+        **drawn,
+        "options": vis_options(len(drawn["nodes"])),
         "hiddenTypes": sorted(hidden),
         "focus": focus_ids,
         "relayoutIterations": 150,
     }
-    stats = f"{n} nodes · {graph.number_of_edges()} edges{note}"
     return render_page(
-        title=title,
-        stats=stats,
-        nav_html=nav_html,
-        node_legend_html=nodes_html,
-        edge_legend_html=edges_html,
-        data=data,
-        intro_html=intro_html,
+        title=title, stats=stats, node_legend_html=nodes_html, edge_legend_html=edges_html, data=data, **parts
     )
 
 
@@ -201,26 +216,18 @@ def render_overview_page(graph: nx.MultiDiGraph, *, title: str, nav_html: str = 
 
     net = build_network(graph)
     grouped = overview_data(graph, {n["id"]: n for n in net.nodes})
-    hidden = TEXT_CONTAINER_TYPES
-    nodes_html, edges_html = _legend(graph, hidden)
-    data = {
-        **grouped,
-        "options": vis_options(len(grouped["nodes"])),
-        "hiddenTypes": sorted(hidden),
-        "focus": [],
-        "relayoutIterations": 150,
-    }
     stats = (
         f"{graph.number_of_nodes()} nodes · {graph.number_of_edges()} edges · overview: "
         f"{len(grouped['nodes'])} groups and outline nodes, double-click a group to expand it"
     )
-    return render_page(
+    return _page(
+        graph,
+        grouped,
+        hidden=TEXT_CONTAINER_TYPES,
+        focus_ids=[],
         title=title,
         stats=stats,
         nav_html=nav_html,
-        node_legend_html=nodes_html,
-        edge_legend_html=edges_html,
-        data=data,
         extra_js=EXPAND_JS,
     )
 

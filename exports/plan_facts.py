@@ -205,13 +205,12 @@ def cluster_facts(graph: nx.MultiDiGraph, cluster_id: str) -> ClusterFacts:
 
 def target_fact(graph: nx.MultiDiGraph, target: str) -> TargetFact:
     a = graph.nodes[target]
-    year = a.get("year")
     return TargetFact(
         target_id=target,
         subject=str(a.get("subject") or a.get("name") or ""),
         value=str(a.get("value") or ""),
         unit=str(a.get("unit") or ""),
-        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        year=_year(a.get("year")),
         comparator=str(a.get("comparator") or ""),
         fact=Fact.of(a.get("source")),
     )
