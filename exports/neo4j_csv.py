@@ -4,8 +4,10 @@ Headers follow the import tool: ``id:ID`` and ``:LABEL`` for nodes, ``:START_ID`
 ``:TYPE`` for relationships, typed columns (``year:int``, ``binding:boolean``, ``number:double``) and
 arrays (``aliases:string[]``, an empty list an empty array) joined with an array delimiter that occurs in
 no value (``;``, the tool's default, unless a value holds one). A null is an empty field, an empty
-string a quoted ``""``, so each stays what it was. Properties are the Bolt loader's (``neo4j_rows``),
-so both ways give the same database. A README.txt in the folder gives the import command.
+string a quoted ``""``, so each stays what it was. The import tool stores no empty array (it reads an
+empty array cell, quoted or not, as no value), so README.txt ends with the statements that set the nodes'
+empty lists after the import. Properties are the Bolt loader's (``neo4j_rows``), so both ways give the same
+database. A README.txt in the folder gives the import command.
 """
 
 from __future__ import annotations
@@ -115,7 +117,26 @@ def generate_csv(
     return "".join(",".join(_field(cell) for cell in line) + "\n" for line in lines)
 
 
-def _readme(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
+def empty_list_statements(nodes: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """Statements that give nodes their empty lists back after the import (one per label and property).
+
+    >>> empty_list_statements({"Table": [{"id": "p/table/1", "props": {"rows": []}}]})
+    ['MATCH (n:`Table`) WHERE n.id IN ["p/table/1"] SET n.`rows` = []']
+    """
+    empty: dict[tuple[str, str], list[str]] = {}
+    for node_type, rows in nodes.items():
+        for row in rows:
+            for key, value in row["props"].items():
+                if value == []:
+                    empty.setdefault((node_type, key), []).append(row["id"])
+    return [
+        f"MATCH (n:{label(node_type)}) WHERE n.id IN {json.dumps(ids, ensure_ascii=False)} "
+        f"SET n.`{key.replace('`', '``')}` = []"
+        for (node_type, key), ids in sorted(empty.items())
+    ]
+
+
+def _readme(node_files: list[str], rel_files: list[str], delimiter: str, fixes: list[str]) -> str:
     args = [f"--nodes={name}" for name in node_files] + [f"--relationships={name}" for name in rel_files]
     command = " \\\n    ".join(
         [
@@ -130,6 +151,12 @@ def _readme(node_files: list[str], rel_files: list[str], delimiter: str) -> str:
         f"  {command}\n\n"
         "Start Neo4j again and create the constraints and indexes (Neo4j Browser or cypher-shell):\n\n"
         + "".join(f"  {statement};\n" for statement in schema_statements())
+        + (
+            "\nThen give back the empty lists (the import tool reads an empty array as no value):\n\n"
+            + "".join(f"  {statement};\n" for statement in fixes)
+            if fixes
+            else ""
+        )
     )
 
 
@@ -159,7 +186,7 @@ def write_neo4j_csv(graph: nx.MultiDiGraph, path: str | Path, **_options) -> lis
         ]
         written[f"relationships_{edge_type}.csv"] = generate_csv(fixed, rows, delimiter)
     rel_files = [name for name in written if name not in node_files]
-    written["README.txt"] = _readme(node_files, rel_files, delimiter)
+    written["README.txt"] = _readme(node_files, rel_files, delimiter, empty_list_statements(nodes))
     # replaced as a whole (no mix of two builds); only files of its manifest are ever deleted
     with replace_folder(folder) as output:
         return [output.write_text(name, text) for name, text in written.items()]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's second command: install what the tests need (in .venv), build the Neo4j dev server's
-# jar, run lint and the whole test suite. The suite starts its own Neo4j from that jar on free ports
-# and stops it (tests/neo4j_fixture.py), unless NEO4J_URI names a server. Exits with pytest's status.
+# jar and the OWL profile checker's, run lint and the whole test suite. The suite starts its own Neo4j
+# from that jar on free ports and stops it (tests/neo4j_fixture.py), unless NEO4J_URI names a server.
+# Exits with pytest's status.
 # Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,9 @@ fi
 "$VENV/bin/ruff" check .
 # The jar the suite's own Neo4j runs from (JDK and Maven installed by the script when missing).
 bash scripts/neo4j-dev.sh build
+# The OWL 2 DL profile checker (OWL API) that tests/ontology/test_owl_profile.py runs on ontology/plan.ttl.
+OWL_JAR=tools/owl-profile/target/owl-profile.jar
+if [ ! -f "$OWL_JAR" ] || [ -n "$(find tools/owl-profile/pom.xml tools/owl-profile/src -newer "$OWL_JAR" -type f -print -quit)" ]; then
+    (cd tools/owl-profile && mvn -B -q package)
+fi
 "$VENV/bin/python" -m pytest -q "$@"

@@ -53,10 +53,15 @@ def _rdf_of(inputs: tuple[str, ...], encoding: str | None, graph_file: str | Non
 
 
 def format_violations(violations) -> list[str]:
-    """One line per SHACL result: ``node  path  message`` (escaped: IRIs and messages are data)."""
+    """One line per SHACL result: ``node  path  message  value: VALUE`` (the node its ``plan:id`` or a
+    Turtle term, the value a Turtle term; escaped: IRIs, messages and values are data)."""
     from kg.commands.tables import terminal_text
 
-    return [terminal_text(f"{v.node}  {v.path or '(node)'}  {v.message}", one_line=True) for v in violations]
+    def line(v) -> str:
+        value = f"  value: {v.value}" if v.value else ""
+        return terminal_text(f"{v.node}  {v.path or '(node)'}  {v.message}{value}", one_line=True)
+
+    return [line(v) for v in violations]
 
 
 def register(main: click.Group) -> None:

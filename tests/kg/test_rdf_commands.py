@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.namespace import SH
 
 from kg.cli import main
 from kg.exports.rdf import write_ntriples, write_turtle
+
+SH_RESULT = SH.result
 
 
 def _run(*args):
@@ -32,9 +35,41 @@ def test_validate_reports_each_violation_and_exits_1(tiny_graph, tmp_path):
     lines = result.stdout.splitlines()
     assert lines == [
         "tiny-plan/target/1  (node)  supports must start at a Platform, Institution, District, Goal or Measure",
-        "tiny-plan/target/1  plan:year  Target year must be at most one xsd:integer",
+        'tiny-plan/target/1  plan:year  Target year must be at most one xsd:integer  value: "2030"',
     ]
     assert "does not conform: 2 violations" in result.stderr
+
+
+def test_validate_counts_each_result_once_as_pyshacl_does(tiny_graph, tmp_path):
+    """A value failing an ``sh:node`` shape is one result (its nested ``sh:detail`` result is part of its
+    message), as pyshacl's own report counts it; a node without ``plan:id`` prints as a Turtle term."""
+    import re
+
+    from pyshacl import validate
+    from rdflib import Literal, URIRef
+
+    from kg.exports.rdf import graph_to_rdf
+    from kg.ontology.validate import shapes_graph
+    from kg.ontology.vocab import PLAN
+
+    rdf = graph_to_rdf(tiny_graph)
+    indicator = next(s for s, o in rdf.subject_objects(PLAN.id) if str(o) == "tiny-plan/indicator/2")
+    rdf.add((indicator, PLAN.baselineNumber, Literal("约2万")))
+    rdf.add((URIRef("urn:x:stray"), PLAN.partOf, indicator))
+    path = tmp_path / "graph.nt"
+    path.write_text(rdf.serialize(format="nt"), encoding="utf-8")
+    _conforms, report, text = validate(rdf, shacl_graph=shapes_graph(), inference="none")
+    pyshacl_count = int(re.search(r"Results \((\d+)\)", text).group(1))
+    result = _run("validate", path)
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == pyshacl_count == len(set(report.objects(None, SH_RESULT)))
+    assert f"does not conform: {pyshacl_count} violations" in result.stderr
+    assert (
+        "tiny-plan/indicator/2  plan:baselineNumber  Value does not conform to Shape ps:Number. See details "
+        'for more information.; (must be a number (xsd:decimal, xsd:integer or xsd:double))  value: "约2万"'
+    ) in lines
+    assert [line for line in lines if line.startswith("<urn:x:stray>  ")], lines
 
 
 def test_validate_rejects_a_broken_file(tmp_path):

@@ -15,7 +15,8 @@ import org.neo4j.server.configuration.ServerSettings;
 /**
  * Neo4j community with Bolt and HTTP on 127.0.0.1, auth off, for development and tests only. The HTTP
  * connector serves the Query API, the transactional endpoint and the Neo4j Browser at {@code /browser/}
- * (the browser jar on the classpath).
+ * (its files unpacked into this jar), with the project's guide of the named questions:
+ * {@code :play http://127.0.0.1:HTTP_PORT/browser/guides/plan-kg.html}.
  *
  * <p>Usage: {@code java -jar neo4j-dev.jar [boltPort] [homeDir] [httpPort]} (defaults 7687,
  * ./neo4j-data and boltPort - 213, so 7474 for 7687). The databases live in {@code homeDir/data}, the
@@ -44,6 +45,9 @@ public final class Neo4jDev {
             .setConfig(HttpConnector.advertised_address, new SocketAddress("127.0.0.1", httpPort))
             .setConfig(HttpsConnector.enabled, false)
             .setConfig(ServerSettings.allow_telemetry, false)
+            // :play may fetch guides from this server (the project's at /browser/guides/plan-kg.html).
+            .setConfig(ServerSettings.browser_remote_content_hostname_whitelist,
+                "guides.neo4j.com,localhost,127.0.0.1")
             .setConfig(GraphDatabaseSettings.auth_enabled, false)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
             .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
