@@ -3,7 +3,8 @@
 - ``atomic_open``: write to a temporary file beside the target, then rename. A failure part-way
   leaves the previous file (or nothing), never a half-written one.
 - ``replace_folder``: a multi-file output (``clusters/``, ``neo4j-import/``) is written into a fresh
-  sibling folder, then swapped in by rename: it is replaced as a whole or not at all.
+  sibling folder, then swapped in: it is replaced as a whole or not at all. On Linux the swap is one
+  atomic ``renameat2(RENAME_EXCHANGE)`` (through ctypes), elsewhere two renames.
 - Every folder this tool writes holds a manifest (``MANIFEST``) naming the files it wrote; only those
   are ever deleted. Files of the user's own in the folder are kept.
 - No symbolic link is followed: a link where an output or a folder of outputs goes is refused.
@@ -203,17 +204,78 @@ def replace_folder(path: str | Path) -> Iterator[FolderWriter]:
         raise
 
 
+RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+
+
+def _renameat2():
+    """libc's ``renameat2`` (glibc 2.28+, Linux 3.15+), or None elsewhere."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: str | Path, b: str | Path) -> bool:
+    """Swap the two existing paths ``a`` and ``b`` in one atomic step (``renameat2`` with
+    ``RENAME_EXCHANGE``): no moment exists where either name is missing. False when this system or
+    file system cannot (then nothing changed); any other failure raises ``OSError``, nothing changed.
+    """
+    if _RENAMEAT2 is None:
+        return False
+    import ctypes
+
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
 def _swap(temp: Path, final: Path) -> None:
+    """Put ``temp`` in place of ``final``. With ``exchange`` the new folder first takes the old
+    folder's leftover name and the two are exchanged in one step, so ``final`` never goes missing; a
+    crash before the exchange leaves the old folder in place, one after it leaves the old folder
+    under ``.kg-old-…``, which ``clean_leftovers`` empties of the user's files into ``final``. Without
+    it, two renames (``final`` is missing between them)."""
     if not os.path.lexists(final):
         os.rename(temp, final)
         return
     refuse_symlink(final)
     old = final.parent / f"{OLD_PREFIX}{os.getpid()}-{final.name}"
+    exchanged = False
+    if _RENAMEAT2 is not None:
+        os.rename(temp, old)
+        try:
+            exchanged = exchange(old, final)
+        except BaseException:
+            os.rename(old, temp)  # the caller removes temp; final was not touched
+            raise
+        if not exchanged:  # a file system that cannot
+            os.rename(old, temp)
+    if not exchanged:
+        _swap_by_two_renames(temp, final, old)
+    _move_others(old, final, read_manifest(old))
+    _remove_ours(old)
+
+
+def _swap_by_two_renames(temp: Path, final: Path, old: Path) -> None:
     os.rename(final, old)
     try:
         os.rename(temp, final)
     except BaseException:
         os.rename(old, final)
         raise
-    _move_others(old, final, read_manifest(old))
-    _remove_ours(old)
