@@ -209,3 +209,33 @@ def test_a_file_over_the_limit_is_refused_after_reading_only_the_limit(tmp_path)
     with pytest.raises(RdfInputError, match=r"graph.nt: over the 0.1 MiB limit for an RDF file"):
         read_rdf(path, limit=1000)
     assert len(read_rdf(path, limit=10_000)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "triples"),
+    [
+        ("literal.nt", '<http://x/a> <http://x/p> "' + "长" * 2_000_000 + '" .\n', 1),
+        (
+            "blank.ttl",
+            "<http://x/a> <http://x/p> " + "[ <http://x/p> " * 20_000 + "1" + " ]" * 20_000 + " .\n",
+            20_001,
+        ),
+        ("list.ttl", "<http://x/a> <http://x/p> " + "(" * 20_000 + ")" * 20_000 + " .\n", 39_999),
+    ],
+    ids=["6-MB-literal", "deep-blank-nodes", "deep-collections"],
+)
+def test_huge_literals_and_deep_nesting_are_read_without_stalling(name, content, triples, tmp_path):
+    """rdflib's N-Triples parser stalled for minutes on one 5 MB literal; pyoxigraph reads Turtle and
+    N-Triples in linear time without recursion (the timeout is a hang guard, not a timing)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = _kg("validate", path, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"conforms: {triples} triples, 0 violations\n"
+
+
+def test_an_invalid_iri_is_refused_not_warned_about(tmp_path):
+    path = tmp_path / "bad.ttl"
+    path.write_text("<http://x/a b> <http://x/p> <http://x/c> .\n", encoding="utf-8")
+    line = _one_error_line(_run("validate", path))
+    assert "cannot read as turtle" in line and "Invalid IRI code point ' '" in line
