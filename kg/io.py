@@ -18,6 +18,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -79,6 +80,69 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     with atomic_open(path, "wb", encoding=None) as handle:
         handle.write(data)
     return Path(path)
+
+
+# --- reading a file the user names -------------------------------------------------------------
+
+MiB = 1024 * 1024
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def size_in_mib(size: int) -> str:
+    """A size in MiB rounded up to a tenth (as ``loaders.readers.registry.size_in_mib``, which the
+    graph readers do not import: it loads every document reader).
+
+    >>> size_in_mib(16 * MiB + 1), size_in_mib(50)
+    ('16.1 MiB', '0.1 MiB')
+    """
+    tenths = -(-size * 10 // MiB)
+    return f"{tenths // 10} MiB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MiB"
+
+
+class NotReadable(ValueError):
+    """A file that is not read; ``str()`` is ``PATH: reason``, one line, and ``reason`` alone."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+
+
+def read_regular_bytes(path: str | Path, limit: int, what: str = "a file") -> bytes:
+    """The bytes of a regular local file, never more than ``limit`` + 1 read.
+
+    A FIFO, a device (``/dev/zero``), a socket or a folder is refused from its ``stat`` and opened,
+    if at all, without blocking (``O_NONBLOCK``; the descriptor is checked again); a file longer
+    than ``limit`` (whatever size it claims) is refused. ``what`` names what was expected.
+    """
+    try:
+        mode = os.stat(path).st_mode
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags) if stat.S_ISREG(mode) else None
+    except FileNotFoundError:
+        raise NotReadable(path, "no such file") from None
+    except (UnicodeEncodeError, ValueError):
+        raise NotReadable(repr(str(path)), "not a file name") from None
+    except OSError as err:
+        raise NotReadable(path, f"cannot read ({err.strerror})") from None
+    if fd is None:
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise NotReadable(path, f"{kind}, not a regular file; give {what}")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+                raise NotReadable(path, f"not a regular file; give {what}")
+            data = handle.read(limit + 1)
+        except OSError as err:
+            raise NotReadable(path, f"cannot read ({err.strerror})") from None
+    if len(data) > limit:
+        raise NotReadable(path, f"over the {size_in_mib(limit)} limit for {what}")
+    return data
 
 
 # --- folders of several files -------------------------------------------------------------------

@@ -21,12 +21,11 @@ Every refusal is one ``RdfInputError`` (a ``ValueError``) with a one-line messag
 from __future__ import annotations
 
 import json
-import os
 import re
-import stat
 from pathlib import Path
 
-MiB = 1024 * 1024
+from kg.io import MiB
+
 # The N-Triples of the largest accepted plan (16 MiB of text) are a few hundred MiB.
 MAX_RDF_BYTES = 512 * MiB
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
@@ -34,13 +33,6 @@ RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 # the file for a plan document.
 OTHER_RDF_SUFFIXES = (".rdf", ".owl", ".xml", ".n3", ".trig", ".nq", ".trix", ".hext")
 _XML_START = re.compile(r"\s*(<\?xml|<!|<rdf:RDF[\s>])", re.IGNORECASE)
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 
 class RdfInputError(ValueError):
@@ -82,31 +74,12 @@ def rdf_format(path: str | Path) -> str:
 
 def read_rdf_text(path: str | Path, limit: int = MAX_RDF_BYTES) -> str:
     """The text of a regular local file, at most ``limit`` bytes, strict UTF-8 (a leading BOM dropped)."""
-    path = Path(path)
-    try:
-        mode = os.stat(path).st_mode
-        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
-        fd = os.open(path, flags) if stat.S_ISREG(mode) else None
-    except FileNotFoundError:
-        raise RdfInputError(f"{path}: no such file") from None
-    except (UnicodeEncodeError, ValueError):
-        raise RdfInputError(f"{path!r}: not a file name") from None
-    except OSError as err:
-        raise RdfInputError(f"{path}: cannot read ({err.strerror})") from None
-    if fd is None:
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-        raise RdfInputError(f"{path}: {kind}, not a regular file; give an RDF file")
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
-                raise RdfInputError(f"{path}: not a regular file; give an RDF file")
-            data = handle.read(limit + 1)
-        except OSError as err:
-            raise RdfInputError(f"{path}: cannot read ({err.strerror})") from None
-    if len(data) > limit:
-        from kg.loaders.readers.registry import size_in_mib
+    from kg.io import NotReadable, read_regular_bytes
 
-        raise RdfInputError(f"{path}: over the {size_in_mib(limit)} limit for an RDF file")
+    try:
+        data = read_regular_bytes(path, limit, "an RDF file")
+    except NotReadable as err:
+        raise RdfInputError(str(err)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

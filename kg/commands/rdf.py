@@ -37,6 +37,8 @@ def _read_rdf(path: Path):
 def _rdf_of(inputs: tuple[str, ...], encoding: str | None, graph_file: str | None = None):
     """An RDF file given as the only input, or the RDF export of the plan documents, of ``--graph``
     or of the last build (``kg.commands.graph_source``)."""
+    if len(inputs) > 1 and any(is_rdf_name(i) for i in inputs):
+        raise BadInput("give one RDF file (graph.ttl, graph.nt, graph.jsonld) or plan documents, not both")
     if len(inputs) == 1 and is_rdf_name(inputs[0]):
         path = Path(inputs[0])
         if graph_file:
