@@ -108,5 +108,17 @@ def parse_graph_json(text: str) -> nx.MultiDiGraph:
     return graph
 
 
+# A bound on what is read (the graph.json of the largest accepted plan is far smaller): a device or a
+# file longer than it claims is never read until memory runs out.
+MAX_GRAPH_JSON_BYTES = 1024 * 1024 * 1024
+
+
+def read_graph_json_text(path: str | Path) -> str:
+    """The text of a graph.json: a regular file only, bounded (``kg.io.read_regular_bytes``), UTF-8."""
+    from kg.io import read_regular_bytes
+
+    return read_regular_bytes(path, MAX_GRAPH_JSON_BYTES, "a graph.json file").decode("utf-8")
+
+
 def read_graph_json(path: str | Path) -> nx.MultiDiGraph:
-    return parse_graph_json(Path(path).read_text(encoding="utf-8"))
+    return parse_graph_json(read_graph_json_text(path))

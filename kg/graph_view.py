@@ -94,6 +94,6 @@ class GraphView:
 
 def read_graph_view(path: str | Path) -> GraphView:
     """Read and check ``graph.json`` like ``kg.graph_io.read_graph_json``, as a ``GraphView``."""
-    from kg.graph_io import checked_node_link_data
+    from kg.graph_io import checked_node_link_data, read_graph_json_text
 
-    return GraphView(checked_node_link_data(Path(path).read_text(encoding="utf-8")))
+    return GraphView(checked_node_link_data(read_graph_json_text(path)))

@@ -3,7 +3,8 @@
 - ``atomic_open``: write to a temporary file beside the target, then rename. A failure part-way
   leaves the previous file (or nothing), never a half-written one.
 - ``replace_folder``: a multi-file output (``clusters/``, ``neo4j-import/``) is written into a fresh
-  sibling folder, then swapped in by rename: it is replaced as a whole or not at all.
+  sibling folder, then swapped in: it is replaced as a whole or not at all. On Linux the swap is one
+  atomic ``renameat2(RENAME_EXCHANGE)`` (through ctypes), elsewhere two renames.
 - Every folder this tool writes holds a manifest (``MANIFEST``) naming the files it wrote; only those
   are ever deleted. Files of the user's own in the folder are kept.
 - No symbolic link is followed: a link where an output or a folder of outputs goes is refused.
@@ -17,6 +18,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -78,6 +80,69 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     with atomic_open(path, "wb", encoding=None) as handle:
         handle.write(data)
     return Path(path)
+
+
+# --- reading a file the user names -------------------------------------------------------------
+
+MiB = 1024 * 1024
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def size_in_mib(size: int) -> str:
+    """A size in MiB rounded up to a tenth (as ``loaders.readers.registry.size_in_mib``, which the
+    graph readers do not import: it loads every document reader).
+
+    >>> size_in_mib(16 * MiB + 1), size_in_mib(50)
+    ('16.1 MiB', '0.1 MiB')
+    """
+    tenths = -(-size * 10 // MiB)
+    return f"{tenths // 10} MiB" if tenths % 10 == 0 else f"{tenths / 10:.1f} MiB"
+
+
+class NotReadable(ValueError):
+    """A file that is not read; ``str()`` is ``PATH: reason``, one line, and ``reason`` alone."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.reason = reason
+
+
+def read_regular_bytes(path: str | Path, limit: int, what: str = "a file") -> bytes:
+    """The bytes of a regular local file, never more than ``limit`` + 1 read.
+
+    A FIFO, a device (``/dev/zero``), a socket or a folder is refused from its ``stat`` and opened,
+    if at all, without blocking (``O_NONBLOCK``; the descriptor is checked again); a file longer
+    than ``limit`` (whatever size it claims) is refused. ``what`` names what was expected.
+    """
+    try:
+        mode = os.stat(path).st_mode
+        flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags) if stat.S_ISREG(mode) else None
+    except FileNotFoundError:
+        raise NotReadable(path, "no such file") from None
+    except (UnicodeEncodeError, ValueError):
+        raise NotReadable(repr(str(path)), "not a file name") from None
+    except OSError as err:
+        raise NotReadable(path, f"cannot read ({err.strerror})") from None
+    if fd is None:
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise NotReadable(path, f"{kind}, not a regular file; give {what}")
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+                raise NotReadable(path, f"not a regular file; give {what}")
+            data = handle.read(limit + 1)
+        except OSError as err:
+            raise NotReadable(path, f"cannot read ({err.strerror})") from None
+    if len(data) > limit:
+        raise NotReadable(path, f"over the {size_in_mib(limit)} limit for {what}")
+    return data
 
 
 # --- folders of several files -------------------------------------------------------------------
@@ -203,17 +268,78 @@ def replace_folder(path: str | Path) -> Iterator[FolderWriter]:
         raise
 
 
+RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV}
+
+
+def _renameat2():
+    """libc's ``renameat2`` (glibc 2.28+, Linux 3.15+), or None elsewhere."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: str | Path, b: str | Path) -> bool:
+    """Swap the two existing paths ``a`` and ``b`` in one atomic step (``renameat2`` with
+    ``RENAME_EXCHANGE``): no moment exists where either name is missing. False when this system or
+    file system cannot (then nothing changed); any other failure raises ``OSError``, nothing changed.
+    """
+    if _RENAMEAT2 is None:
+        return False
+    import ctypes
+
+    if _RENAMEAT2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
 def _swap(temp: Path, final: Path) -> None:
+    """Put ``temp`` in place of ``final``. With ``exchange`` the new folder first takes the old
+    folder's leftover name and the two are exchanged in one step, so ``final`` never goes missing; a
+    crash before the exchange leaves the old folder in place, one after it leaves the old folder
+    under ``.kg-old-…``, which ``clean_leftovers`` empties of the user's files into ``final``. Without
+    it, two renames (``final`` is missing between them)."""
     if not os.path.lexists(final):
         os.rename(temp, final)
         return
     refuse_symlink(final)
     old = final.parent / f"{OLD_PREFIX}{os.getpid()}-{final.name}"
+    exchanged = False
+    if _RENAMEAT2 is not None:
+        os.rename(temp, old)
+        try:
+            exchanged = exchange(old, final)
+        except BaseException:
+            os.rename(old, temp)  # the caller removes temp; final was not touched
+            raise
+        if not exchanged:  # a file system that cannot
+            os.rename(old, temp)
+    if not exchanged:
+        _swap_by_two_renames(temp, final, old)
+    _move_others(old, final, read_manifest(old))
+    _remove_ours(old)
+
+
+def _swap_by_two_renames(temp: Path, final: Path, old: Path) -> None:
     os.rename(final, old)
     try:
         os.rename(temp, final)
     except BaseException:
         os.rename(old, final)
         raise
-    _move_others(old, final, read_manifest(old))
-    _remove_ours(old)

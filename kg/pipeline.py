@@ -59,7 +59,7 @@ def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict], dict]:
     gc.disable()
     try:
         plan = parse_plan(text, plan_id)
-        problems = script_problems(text, plan_id)
+        problems = plan.problems + script_problems(text, plan_id)
         records = list(plan_records(plan, problems))
         plan.release()
         return plan_id, records, problems, read_metadata(text).properties()

@@ -209,10 +209,6 @@ def trace(graph: nx.MultiDiGraph, text: str) -> EntityTrace:
         aliases=tuple(aliases if isinstance(aliases, list) else [aliases]),
         properties={k: v for k, v in sorted(attrs.items()) if k not in _OWN_KEYS},
         where=Location.of(attrs.get("source")),
-        facts=tuple(
-            sorted(facts, key=lambda f: (f.relation, f.direction, f.other_type, f.other_name, f.other_id))
-        ),
-        targets=tuple(
-            sorted(targets, key=lambda t: (t.year is not None, t.year or 0, t.subject or "", t.id))
-        ),
+        facts=tuple(sorted(facts, key=_fact_order)),
+        targets=tuple(sorted(targets, key=_target_order)),
     )

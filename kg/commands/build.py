@@ -20,12 +20,14 @@ def check_out_dir(out: Path) -> None:
 
     from kg.io import TEMP_PREFIX, clean_leftovers
 
-    if out.exists() and not out.is_dir():
-        raise BadInput(f"--out {out}: exists and is not a folder")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
+        if out.exists() and not out.is_dir():
+            raise BadInput(f"--out {out}: exists and is not a folder")
+        os.makedirs(out, exist_ok=True)
+    except OSError as err:  # a name too long, a file in the way, no permission
         raise BadInput(f"--out {out}: cannot create the folder ({err.strerror})") from None
+    except RecursionError:  # Path.mkdir and os.makedirs recurse once per missing folder
+        raise BadInput(f"--out {out}: cannot create the folder (too many folders to create)") from None
     try:  # O_EXCL: a probe never writes through a link planted under its name
         fd, probe = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-probe.", dir=out)
         os.close(fd)

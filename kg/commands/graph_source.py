@@ -90,7 +90,11 @@ def plan_labels(graph) -> list[str]:
 
 
 def header_line(source: GraphSource, graph) -> str:
-    return f"Graph: {source.describe()} (plans: {', '.join(plan_labels(graph)) or 'none'})"
+    """One line on stderr; file names and plan titles are data (``terminal_text``)."""
+    from kg.commands.tables import terminal_text
+
+    line = f"Graph: {source.describe()} (plans: {', '.join(plan_labels(graph)) or 'none'})"
+    return terminal_text(line, one_line=True)
 
 
 def read_source(source: GraphSource, encoding: str | None = None, view: bool = True):
@@ -108,7 +112,8 @@ def read_source(source: GraphSource, encoding: str | None = None, view: bool = T
 
             return read_graph_json(source.graph_file)
         except (OSError, ValueError, KeyError, UnicodeDecodeError) as err:
-            raise BadInput(f"--graph {source.graph_file}: {err}") from None
+            reason = getattr(err, "reason", err)  # kg.io.NotReadable names the file already
+            raise BadInput(f"--graph {source.graph_file}: {reason}") from None
     from kg.commands.common import build_or_fail  # the pipeline imports every loader: only when needed
     from kg.progress import progress
 

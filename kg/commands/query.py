@@ -57,14 +57,14 @@ def _resolved(graph, params: dict) -> dict:
 
 def _rdf_graph(rdf_file, graph_file, docs: tuple[str, ...], encoding: str | None, graph=None):
     """The RDF graph to query: ``--rdf FILE`` parsed, else the graph converted by ``kg.exports.rdf``."""
-    import rdflib
-    from rdflib.util import guess_format
-
     if rdf_file:
-        try:
-            data = rdflib.Graph().parse(rdf_file, format=guess_format(rdf_file) or "turtle")
-        except (SyntaxError, ValueError) as err:  # rdflib's parse errors derive from these
-            raise click.ClickException(f"{rdf_file}: not readable as RDF: {err}") from None
+        from kg.commands.common import BadInput
+        from kg.rdf_io import RdfInputError, read_rdf
+
+        try:  # a local Turtle, N-Triples or JSON-LD file, never the network
+            data = read_rdf(rdf_file)
+        except RdfInputError as err:
+            raise BadInput(str(err)) from None
         click.echo(f"Graph: {Path(rdf_file).resolve()} (RDF file as given)", err=True)
         return data
     try:

@@ -9,9 +9,7 @@ import click
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
 from kg.commands.graph_source import graph_file_option, load_graph
 from kg.exports.registry import EXPORTERS, FILE_NAMES
-
-# Suffixes `kg validate` reads as an RDF file rather than a plan document.
-RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+from kg.rdf_io import is_rdf_name
 
 
 def _check_base_iri(_ctx, _param, value: str | None) -> str | None:
@@ -27,23 +25,22 @@ def _check_base_iri(_ctx, _param, value: str | None) -> str | None:
 
 
 def _read_rdf(path: Path):
-    from rdflib import Graph
-    from rdflib.exceptions import ParserError
+    """A local Turtle, N-Triples or JSON-LD file, never the network (``kg.rdf_io``); else exit 2."""
+    from kg.rdf_io import RdfInputError, read_rdf
 
-    rdf_format = RDF_SUFFIXES[path.suffix.lower()]
     try:
-        return Graph().parse(path, format=rdf_format)
-    except (OSError, ValueError, SyntaxError, ParserError) as err:
-        raise BadInput(f"{path}: cannot read as {rdf_format} ({err})") from None
+        return read_rdf(path)
+    except RdfInputError as err:
+        raise BadInput(str(err)) from None
 
 
 def _rdf_of(inputs: tuple[str, ...], encoding: str | None, graph_file: str | None = None):
     """An RDF file given as the only input, or the RDF export of the plan documents, of ``--graph``
     or of the last build (``kg.commands.graph_source``)."""
-    if len(inputs) == 1 and Path(inputs[0]).suffix.lower() in RDF_SUFFIXES:
+    if len(inputs) > 1 and any(is_rdf_name(i) for i in inputs):
+        raise BadInput("give one RDF file (graph.ttl, graph.nt, graph.jsonld) or plan documents, not both")
+    if len(inputs) == 1 and is_rdf_name(inputs[0]):
         path = Path(inputs[0])
-        if not path.is_file():
-            raise BadInput(f"{path}: no such file")
         if graph_file:
             raise click.UsageError("give an RDF file or --graph, not both")
         return _read_rdf(path)

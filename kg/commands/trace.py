@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from kg.commands.graph_source import graph_options, load_graph
-from kg.commands.tables import render_table
+from kg.commands.tables import cell, render_table, terminal_json, terminal_text
 from kg.trace import AmbiguousName, Candidate, EntityTrace, Location, UnknownName, trace
 
 ARROWS = {"out": "→ out", "in": "← in"}
@@ -27,14 +25,18 @@ def quote(location: Location | None) -> str | None:
 
 
 def render_trace(result: EntityTrace) -> str:
-    """The trace as text: a header, the targets, then one table per relation and direction."""
+    """The trace as text: a header, the targets, then one table per relation and direction.
+
+    Every header line is data from the plan: shown through ``terminal_text`` on one line (control
+    characters and escape sequences escaped, markup printed as it is); tables escape their cells.
+    """
     lines = [f"{result.name}  [{result.type}]  {result.id}"]
     if result.aliases:
-        lines.append(f"aliases: {', '.join(result.aliases)}")
-    lines += [f"{key}: {value}" for key, value in result.properties.items()]
+        lines.append(f"aliases: {', '.join(map(str, result.aliases))}")
+    lines += [f"{key}: {cell(value)}" for key, value in result.properties.items()]
     if result.where is not None:
         lines.append(f"source: {where(result.where)}  「{result.where.quote}」")
-    parts = ["\n".join(lines) + "\n"]
+    parts = ["\n".join(terminal_text(line, one_line=True) for line in lines) + "\n"]
     if result.targets:
         rows = [
             [t.year, t.comparator, t.value, t.unit, t.subject or t.text, where(t.where), quote(t.where)]
@@ -50,7 +52,7 @@ def render_trace(result: EntityTrace) -> str:
 
 
 def listing(candidates: list[Candidate]) -> str:
-    return "\n".join(f"  {c.name}  [{c.type}]  {c.id}" for c in candidates)
+    return "\n".join(terminal_text(f"  {c.name}  [{c.type}]  {c.id}", one_line=True) for c in candidates)
 
 
 def name_failure(text: str, err: AmbiguousName | UnknownName) -> click.ClickException:
@@ -81,7 +83,7 @@ def trace_command(text, docs, graph_file, encoding, fmt):
     except (AmbiguousName, UnknownName) as err:
         raise name_failure(text, err) from None
     if fmt == "json":
-        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        click.echo(terminal_json(result.as_dict()))
     else:
         click.echo(render_trace(result), nl=False)
 

@@ -64,6 +64,7 @@ class ParsedPlan:
     toc: tuple[int, int] | None  # 1-based inclusive line span
     box_kinds: dict[int, str]
     artefacts: list[int] = field(default_factory=list)  # 1-based lines of the page, not the plan
+    problems: list[dict] = field(default_factory=list)  # data problems the layout found (Problem dicts)
 
     def offset(self, line: int) -> int:
         return self.line_offsets[line - 1]

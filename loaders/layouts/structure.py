@@ -9,6 +9,8 @@ are rejoined when the first piece does not end a sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 from kg.loaders.document.text import MappedText, clean
 from kg.loaders.document.tree import LEVEL, NotAPlanError, ParsedPlan, Unit
@@ -23,10 +25,13 @@ from kg.loaders.lexicon.patterns import (
     BOX,
     BOX_DIRECTORY,
     HEADING,
+    INVISIBLE_CHAR,
     ITEM,
     NUMERAL,
     PAGE_FOOTER,
+    visible,
 )
+from kg.records import Problem
 
 NOTE = re.compile(r"^\s*(?:注|备注|说明|资料来源|数据来源)\s*[:：0-9１-９]")
 # A line ending so ends its sentence; a closing bracket or quote only after such a mark (。” or 。）).
@@ -208,10 +213,29 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith(SENTENCE_END)
 
 
+def invisible_problems(raw: str, lines: list[str], plan_id: str) -> list[dict]:
+    """One ``invisible-characters`` problem when the text holds any (``lexicon.patterns.INVISIBLE``)."""
+    found = [(n, line) for n, line in enumerate(lines, 1) if INVISIBLE_CHAR.search(line)]
+    if not found:
+        return []
+    counts = Counter(INVISIBLE_CHAR.findall(raw))
+    kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c)} x{k}" for c, k in sorted(counts.items()))
+    shown = ", ".join(str(n) for n, _ in found[:5]) + (", …" if len(found) > 5 else "")
+    message = (
+        f"invisible characters ({kinds}) on {len(found)} lines ({shown}): read as spaces, so a heading "
+        "after one is still a heading; quotes keep them"
+    )
+    return [Problem(plan_id, "invisible-characters", message, found[0][0]).as_dict()]
+
+
 class _Builder:
     def __init__(self, plan_id: str, raw: str):
         self.raw = raw
-        self.lines = raw.split("\n")
+        # Every layout rule reads ``view`` (invisible characters as spaces, offsets unchanged); the
+        # parsed plan keeps the input's own lines, from which quotes are taken.
+        self.view = visible(raw)
+        self.raw_lines = raw.split("\n")
+        self.lines = self.view.split("\n") if self.view is not raw else self.raw_lines
         self.offsets = _line_offsets(self.lines)
         self.plan_id = plan_id
         self.alt_styles: dict[str, str] = {}  # the levels of 一、/（一） headings in this plan
@@ -224,7 +248,7 @@ class _Builder:
         if not any(skip.match(self.lines[n - 1]) for n in range(start, end + 1)):
             a = self.offsets[start - 1]
             b = self.offsets[end - 1] + len(self.lines[end - 1])
-            return clean(self.raw[a:b], a)
+            return clean(self.view[a:b], a)
         parts = [
             clean(self.lines[n - 1], self.offsets[n - 1])
             for n in range(start, end + 1)
@@ -262,8 +286,9 @@ class _Builder:
         counts = {k: sum(1 for u in root.walk() if u.kind == k) for k in ("Part", "Chapter")}
         if counts["Chapter"] == 0 and counts["Part"] == 0:
             raise NotAPlanError("no plan structure found (no 第…篇 or 第…章 headings)")
-        plan = ParsedPlan(self.plan_id, title, self.raw, lines, root, self.offsets, toc, box_kinds)
+        plan = ParsedPlan(self.plan_id, title, self.raw, self.raw_lines, root, self.offsets, toc, box_kinds)
         plan.artefacts = sorted(self.artefacts)
+        plan.problems = invisible_problems(self.raw, self.raw_lines, self.plan_id)
         return plan
 
     # -- body ------------------------------------------------------------------------------------

@@ -49,6 +49,12 @@ Page footers ``— 13 —`` carry no fact:
 
 >>> is_cjk("杭"), is_cjk("㐀"), is_cjk("，"), is_cjk("a")
 (True, True, False, False)
+
+Invisible characters (a BOM where files were joined, zero-width spaces and joiners from web pages)
+are read as spaces by every layout rule, without moving an offset:
+
+>>> visible("\ufeff第一章\u200b 总则") == " 第一章  总则", visible("总则") == "总则"
+(True, True)
 """
 
 from __future__ import annotations
@@ -107,6 +113,19 @@ DIVISION_START = re.compile(
 )
 
 PAGE_FOOTER = re.compile(r"^\s*[—–-]\s*\d{1,3}\s*[—–-]\s*$")
+
+
+# Characters of no width and no meaning in a plan: U+FEFF (BOM), U+200B-U+200D (zero-width space,
+# non-joiner, joiner), U+2060 (word joiner). Python's ``\s`` and ``str.strip`` do not see them.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+_AS_SPACE = str.maketrans(dict.fromkeys(INVISIBLE, " "))
+
+
+def visible(text: str) -> str:
+    """``text`` with each invisible character as a space: the same length, so every offset and line
+    span found in it holds for ``text`` (quotes are taken from ``text`` and keep the characters)."""
+    return text.translate(_AS_SPACE) if INVISIBLE_CHAR.search(text) else text
 
 
 def is_cjk(ch: str) -> bool:

@@ -3,8 +3,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import re
 
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.exports.json import write_json
+from kg.graph_io import read_graph_json
 from kg.trace import (
     ENTITY_TYPES,
     AmbiguousName,
@@ -141,3 +148,58 @@ def test_every_entity_of_the_real_plan_is_traceable_by_its_name():
             assert trace(graph, name).id == node
         except AmbiguousName as err:  # the same name on another entity type
             assert node in [c.id for c in err.candidates]
+
+
+# --- terminal output is data (issue 17) -----------------------------------------------------------
+
+HOSTILE = "[bold]完善[/]标识\x1b]0;PWNED\x07\x1b[31m红\x9b2J\u202e倒\u2028行\n二"
+# What may reach a terminal from `kg trace`: no C0 but newline, no DEL, no C1, no bidi or line separators.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture
+def hostile_graph_file(tiny_graph, tmp_path):
+    node = tiny_graph.nodes["district:杭州市滨江区"]
+    node["name"] = f"滨江区{HOSTILE}"
+    node["aliases"] = ["滨江", f"别名{HOSTILE}"]
+    node["level"] = f"district{HOSTILE}"
+    node["note"] = {"k": HOSTILE}
+    node["source"] = {"planId": "tiny-plan", "path": f"第一章{HOSTILE}", "lineStart": 3, "lineEnd": 3, "quote": HOSTILE}
+    (path,) = write_json(tiny_graph, tmp_path / "graph.json")
+    return path
+
+
+def test_trace_header_shows_markup_literally_and_escapes_controls(hostile_graph_file):
+    result = CliRunner().invoke(main, ["trace", "滨江", "--graph", str(hostile_graph_file)])
+    assert result.exit_code == 0, result.output
+    assert not RAW_CONTROL.search(result.output)
+    header = result.stdout.split("\n\n")[0].split("\n")
+    shown = "[bold]完善[/]标识\\x1b]0;PWNED\\x07\\x1b[31m红\\x9b2J\\u202e倒\\u2028行\\x0a二"
+    assert header == [
+        f"滨江区{shown}  [District]  district:杭州市滨江区",
+        f"aliases: 滨江, 别名{shown}",
+        f"level: district{shown}",
+        'note: {"k": "[bold]完善[/]标识\\u001b]0;PWNED\\u0007\\u001b[31m红\\x9b2J\\u202e倒\\u2028行\\n二"}',
+        f"source: tiny-plan 第一章{shown} L3  「{shown}」",
+    ]
+
+
+def test_trace_json_is_exact_and_escapes_what_a_terminal_acts_on(hostile_graph_file, tiny_graph):
+    result = CliRunner().invoke(main, ["trace", "滨江", "--graph", str(hostile_graph_file), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert not RAW_CONTROL.search(result.output)
+    data = json.loads(result.stdout)
+    assert data["name"] == f"滨江区{HOSTILE}" and data["where"]["quote"] == HOSTILE
+    assert data == json.loads(json.dumps(trace(read_graph_json(hostile_graph_file), "滨江").as_dict()))
+
+
+def test_candidates_of_an_ambiguous_name_are_one_line_each(tiny_graph, tmp_path):
+    for node in ("district:杭州市滨江区", "district:杭州市"):
+        tiny_graph.nodes[node]["aliases"] = [f"同名\n{HOSTILE}"]
+    (path,) = write_json(tiny_graph, tmp_path / "graph.json")
+    result = CliRunner().invoke(main, ["trace", f"同名\n{HOSTILE}", "--graph", str(path)])
+    assert result.exit_code == 1
+    assert not RAW_CONTROL.search(result.output)
+    lines = [line for line in result.stderr.strip().split("\n") if not line.startswith("Graph: ")]
+    assert lines[0].startswith("Error: ") and "matches several entities" in lines[0]
+    assert [line.split("  ")[-1] for line in lines[1:]] == ["district:杭州市", "district:杭州市滨江区"]
