@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kg import __version__
@@ -25,6 +27,7 @@ class GuardedGroup(click.Group):
     def invoke(self, ctx: click.Context):
         from kg.commands.tables import terminal_text
 
+        _escape_what_the_terminal_cannot_encode()
         try:
             return super().invoke(ctx)
         except click.ClickException as err:
@@ -37,6 +40,17 @@ class GuardedGroup(click.Group):
         except Exception as err:  # noqa: BLE001 (the one place that catches everything, on purpose)
             what = terminal_text(f"{type(err).__name__}: {err}", one_line=True)[:500]
             raise InternalError(f"internal error: {what} (please report)") from None
+
+
+def _escape_what_the_terminal_cannot_encode() -> None:
+    """A terminal that cannot show Chinese (``PYTHONIOENCODING=latin-1``) gets ``\\u676d``, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to print there
+                pass
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
