@@ -2,27 +2,50 @@
 
 Each query has a name, a one-line description, typed parameters and its result columns. Backends
 return rows as dicts with exactly ``columns`` as keys, in that order, ``None`` where a value is
-missing, without duplicate rows, sorted by all columns in order with nulls first: ``finish_rows``
-does the last three steps so that every backend produces the same list.
+missing, without duplicate rows, sorted by all columns in order with nulls first and numbers (also
+numbers written as text, ``"65.7"``) before other values and by their value: ``finish_rows`` does the
+last three steps so that every backend produces the same list.
+
+Every row that states a fact says where: ``plan`` (the plan id of the statement's provenance) first,
+``path`` (篇/章/节/专栏), ``line`` and ``quote`` last (``LOCATION``).
 
 >>> get_query("targets-for-year").columns[:3]
-('subject', 'value', 'unit')
+('plan', 'subject', 'value')
 >>> validate_params("targets-for-year", {"year": "2030"})
 {'year': 2030}
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+LOCATION = ("path", "line", "quote")
+
 
 @dataclass(frozen=True)
 class Param:
+    """A query parameter. In SPARQL it binds ``?variable`` (default: the name) to a literal of kind
+    ``literal``: ``zh`` (a name, as the RDF export writes names) or ``plain`` (an id); ints are
+    ``xsd:integer``."""
+
     name: str
     type: type
     description: str
+    required: bool = True
+    sparql_variable: str | None = None
+    literal: str = "zh"
+
+    @property
+    def variable(self) -> str:
+        return self.sparql_variable or self.name
+
+    @property
+    def label(self) -> str:
+        """``name: type``, with ``?`` for an optional parameter."""
+        return f"{self.name}: {self.type.__name__}" + ("" if self.required else "?")
 
 
 @dataclass(frozen=True)
@@ -35,8 +58,7 @@ class NamedQuery:
     @property
     def signature(self) -> str:
         """``name(param: type, ...)`` for listings."""
-        args = ", ".join(f"{p.name}: {p.type.__name__}" for p in self.params)
-        return f"{self.name}({args})"
+        return f"{self.name}({', '.join(p.label for p in self.params)})"
 
 
 QUERIES: dict[str, NamedQuery] = {
@@ -44,39 +66,39 @@ QUERIES: dict[str, NamedQuery] = {
     for q in (
         NamedQuery(
             "platforms-for-cluster",
-            "Platforms that SUPPORT the cluster, the district each is LOCATED_IN, and the quote.",
-            (Param("cluster", str, "exact name of the industry cluster, e.g. 集成电路"),),
-            ("platform", "district", "quote"),
+            "Platforms that SUPPORT the cluster, the district each is LOCATED_IN, and the statement.",
+            (Param("cluster", str, "name of the industry cluster, e.g. 集成电路"),),
+            ("plan", "platform", "district", *LOCATION),
         ),
         NamedQuery(
             "clusters-in-district",
             "Clusters supported by platforms LOCATED_IN the district, or by the district itself.",
-            (Param("district", str, "exact name of the district, e.g. 滨江区"),),
-            ("cluster", "tier", "via"),
+            (Param("district", str, "name of the district, e.g. 滨江区"),),
+            ("plan", "cluster", "tier", "via", *LOCATION),
         ),
         NamedQuery(
             "targets-for-year",
-            "Every quantitative Target for the year, with its location path and quote.",
+            "Every quantitative Target for the year, with its location and quote.",
             (Param("year", int, "target year, e.g. 2030"),),
-            ("subject", "value", "unit", "comparator", "path", "quote"),
+            ("plan", "subject", "value", "unit", "comparator", *LOCATION),
         ),
         NamedQuery(
             "binding-indicators",
-            "Indicators that are binding (约束性).",
+            "Indicators that are binding (约束性), with the table they come from.",
             (),
-            ("number", "name", "unit", "baseline", "target"),
+            ("plan", "number", "name", "unit", "baseline", "target", *LOCATION),
         ),
         NamedQuery(
             "platform-profile",
-            "Every edge at the platform: relation, direction, the other node and the quote.",
-            (Param("platform", str, "exact name of the platform, e.g. 滨江物联网小镇"),),
-            ("relation", "direction", "otherType", "other", "quote"),
+            "Every edge at the platform: relation, direction, the other node and the statement.",
+            (Param("platform", str, "name of the platform, e.g. 滨江物联网小镇"),),
+            ("plan", "relation", "direction", "otherType", "other", *LOCATION),
         ),
         NamedQuery(
             "plans-for-concept",
             "Which plans back the industry concept, with which of their clusters and platforms.",
-            (Param("concept", str, "preferred label of the shared industry concept, e.g. 集成电路"),),
-            ("plan", "cluster", "platform", "district"),
+            (Param("concept", str, "label of the shared industry concept, e.g. 集成电路"),),
+            ("plan", "cluster", "platform", "district", *LOCATION),
         ),
     )
 }
@@ -90,6 +112,8 @@ def get_query(name: str) -> NamedQuery:
 
 
 def _coerce(query: NamedQuery, param: Param, value: Any) -> Any:
+    if value is None and not param.required:
+        return None
     if param.type is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
@@ -103,7 +127,8 @@ def _coerce(query: NamedQuery, param: Param, value: Any) -> Any:
 
 
 def validate_params(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Check ``params`` against the query; return them typed (``"2030"`` -> ``2030`` for an int)."""
+    """Check ``params`` against the query; return them typed (``"2030"`` -> ``2030`` for an int), an
+    optional parameter that is not given as ``None``."""
     query = get_query(name)
     params = dict(params or {})
     expected = {p.name for p in query.params}
@@ -111,18 +136,29 @@ def validate_params(name: str, params: Mapping[str, Any] | None) -> dict[str, An
     unknown = sorted(set(params) - expected)
     if unknown:
         raise ValueError(f"query {name!r} takes no parameter {', '.join(map(repr, unknown))}; needs {needed}")
-    missing = [p.name for p in query.params if p.name not in params]
+    missing = [p.name for p in query.params if p.required and p.name not in params]
     if missing:
         raise ValueError(f"query {name!r} is missing {', '.join(map(repr, missing))}; needs {needed}")
-    return {p.name: _coerce(query, p, params[p.name]) for p in query.params}
+    return {p.name: _coerce(query, p, params.get(p.name)) for p in query.params}
+
+
+# A number as plans and tables write it: digits, an optional sign and decimal part (ASCII only, the
+# same pattern in the Cypher files' ORDER BY).
+NUMBER_TEXT = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 
 
 def _sort_key(value: Any) -> tuple:
-    """Nulls first, then numbers, then everything else by its string."""
+    """Nulls first, then numbers (and numeric text) by value, then everything else by its string.
+
+    >>> sorted(["10", "9", ">65", None, "65.7"], key=_sort_key)
+    [None, '9', '10', '65.7', '>65']
+    """
     if value is None:
         return (0,)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return (1, value, "")
+    if isinstance(value, str) and NUMBER_TEXT.fullmatch(value):
+        return (1, float(value), value)
     return (2, 0, str(value))
 
 

@@ -16,6 +16,7 @@ from kg.exports.json import write_json
 from kg.pipeline import bundled_plan_path
 from kg.queries.catalog import QUERIES
 from tests.fixtures.tiny import tiny_graph
+from tests.queries.tiny_rows import EXPECTED
 
 NANJING = Path(__file__).parents[1] / "data" / "nanjing-15th-five-year-plan-outline.txt"
 QUOTE = "滨江物联网小镇"
@@ -44,8 +45,8 @@ def test_list_as_json_comes_from_the_catalog():
     assert listed[2] == {
         "name": "targets-for-year",
         "parameters": {"year": "int"},
-        "columns": ["subject", "value", "unit", "comparator", "path", "quote"],
-        "description": "Every quantitative Target for the year, with its location path and quote.",
+        "columns": ["plan", "subject", "value", "unit", "comparator", "path", "line", "quote"],
+        "description": "Every quantitative Target for the year, with its location and quote.",
     }
 
 
@@ -59,10 +60,7 @@ def test_list_as_table_names_every_query():
 def test_query_json_output_is_exact(graph_file):
     result = run("query", "platforms-for-cluster", "集成电路", "--graph", graph_file, "--format", "json")
     assert result.exit_code == 0, result.output
-    expected = [
-        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
-        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
-    ]
+    expected = EXPECTED[("platforms-for-cluster", "集成电路")]
     assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -77,7 +75,10 @@ def test_param_option_equals_positional(graph_file):
 def test_csv_output_is_exact(graph_file):
     result = run("query", "binding-indicators", "--graph", graph_file, "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "number,name,unit,baseline,target\n2,森林覆盖率,%,65.7,>65\n"
+    assert result.stdout == (
+        "plan,number,name,unit,baseline,target,path,line,quote\n"
+        "tiny-plan,2,森林覆盖率,%,65.7,>65,第一篇/第一章/主要指标/2,22,| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |\n"
+    )
 
 
 def test_csv_writes_null_as_empty(graph_file, tmp_path):
@@ -85,16 +86,17 @@ def test_csv_writes_null_as_empty(graph_file, tmp_path):
     g.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
     path = str(write_json(g, tmp_path / "g2.json")[0])
     result = run("query", "platforms-for-cluster", "集成电路", "--graph", path, "--format", "csv")
-    assert result.stdout.splitlines()[-1] == f"钱塘芯谷,,{QUOTE}"
+    assert result.stdout.splitlines()[-1] == f"tiny-plan,钱塘芯谷,,第一篇/第一章/第一节/专栏1/1,10,{QUOTE}"
 
 
 def test_table_aligns_wide_characters(graph_file):
     result = run("query", "platform-profile", "滨江物联网小镇", "--graph", graph_file)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 7  # top, header, rule, three rows, bottom
-    assert len(same_width(result.stdout)) == 1, result.output
-    assert "集成电路。支持滨江物联网小镇建设<芯片>平台。" in result.output
+    assert lines[0].startswith("┌") and lines[-1].startswith("└")
+    assert sum(" MENTIONS " in line or " SUPPORTS " in line or " LOCATED_IN " in line for line in lines) == 3
+    assert len(same_width(result.stdout)) == 1, result.output  # wrapped cells stay aligned
+    assert "集成电路。支持滨江物联网小镇建" in result.output
 
 
 def test_unknown_query_is_a_usage_error(graph_file):
@@ -163,8 +165,16 @@ def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
     assert result.exit_code == 0, result.output
     text = (plan or bundled_plan_path()).read_text(encoding="utf-8").replace("\r\n", "\n")
     rows = json.loads(result.stdout)
-    assert all(list(row) == ["subject", "value", "unit", "comparator", "path", "quote"] for row in rows)
+    assert all(
+        list(row) == ["plan", "subject", "value", "unit", "comparator", "path", "line", "quote"]
+        for row in rows
+    )
     assert all(row["quote"] in text for row in rows)
+    lines = text.splitlines()
+    assert all(
+        row["quote"].splitlines()[0] in lines[row["line"] - 1] for row in rows
+    )  # the line is the quote's
+    assert {row["plan"] for row in rows} == {"330100-15" if plan is None else "320100-15"}
     if plan is None:
         assert len(rows) >= 20  # Hangzhou states dozens of 2030 targets
 

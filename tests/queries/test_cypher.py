@@ -11,9 +11,9 @@ from kg.queries import memory
 from kg.queries.catalog import QUERIES, get_query
 from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query
 from tests.fixtures.tiny import PLAN_ID
+from tests.queries.tiny_rows import EXPECTED
 from tests.queries.two_plans import with_concept
 
-QUOTE = "滨江物联网小镇"
 CASES = [
     ("platforms-for-cluster", {"cluster": "集成电路"}),
     ("clusters-in-district", {"district": "滨江区"}),
@@ -44,60 +44,31 @@ def test_every_query_file_has_a_comment_a_param_line_and_the_columns(name):
 
 @pytest.mark.requires_neo4j
 def test_platforms_for_cluster(loaded, neo4j_database):
-    assert run_query("platforms-for-cluster", {"cluster": "集成电路"}, loaded, neo4j_database) == [
-        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
-        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
-    ]
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("platforms-for-cluster", "集成电路")]
 
 
 @pytest.mark.requires_neo4j
 def test_clusters_targets_and_indicators(loaded, neo4j_database):
-    assert run_query("clusters-in-district", {"district": "滨江区"}, loaded, neo4j_database) == [
-        {"cluster": "集成电路", "tier": "千亿级", "via": "滨江物联网小镇"}
-    ]
+    rows = run_query("clusters-in-district", {"district": "滨江区"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("clusters-in-district", "滨江区")]
     assert run_query("clusters-in-district", {"district": "杭州市"}, loaded, neo4j_database) == []
-    assert run_query("targets-for-year", {"year": "2030"}, loaded, neo4j_database) == [
-        {
-            "subject": "集成电路产业营业收入",
-            "value": "1000",
-            "unit": "亿元",
-            "comparator": ">",
-            "path": "第一篇/第一章/第一节/专栏1/1",
-            "quote": "到2030年，集成电路产业营业收入超1000亿元",
-        }
-    ]
-    assert run_query("binding-indicators", {}, loaded, neo4j_database) == [
-        {"number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65"}
-    ]
+    rows = run_query("targets-for-year", {"year": "2030"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("targets-for-year", 2030)]
+    assert run_query("binding-indicators", {}, loaded, neo4j_database) == EXPECTED[("binding-indicators",)]
 
 
 @pytest.mark.requires_neo4j
 def test_platform_profile(loaded, neo4j_database):
-    rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, loaded, neo4j_database)
-    assert rows == [
-        {
-            "relation": "LOCATED_IN",
-            "direction": "out",
-            "otherType": "District",
-            "other": "钱塘区",
-            "quote": QUOTE,
-        },
-        {
-            "relation": "SUPPORTS",
-            "direction": "out",
-            "otherType": "IndustryCluster",
-            "other": "集成电路",
-            "quote": QUOTE,
-        },
-    ]
+    for platform in ("滨江物联网小镇", "钱塘芯谷"):
+        rows = run_query("platform-profile", {"platform": platform}, loaded, neo4j_database)
+        assert rows == EXPECTED[("platform-profile", platform)]
 
 
 @pytest.mark.requires_neo4j
 def test_plans_for_concept(loaded, neo4j_database):
-    assert run_query("plans-for-concept", {"concept": "集成电路"}, loaded, neo4j_database) == [
-        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
-        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
-    ]
+    rows = run_query("plans-for-concept", {"concept": "集成电路"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("plans-for-concept", "集成电路")]
     assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, loaded, neo4j_database) == []
 
 
