@@ -12,7 +12,7 @@ Every row that states a fact says where: ``plan`` (the plan id of the statement'
 >>> get_query("targets-for-year").columns[:3]
 ('plan', 'subject', 'value')
 >>> validate_params("targets-for-year", {"year": "2030"})
-{'year': 2030}
+{'year': 2030, 'plan': None}
 """
 
 from __future__ import annotations
@@ -61,43 +61,50 @@ class NamedQuery:
         return f"{self.name}({', '.join(p.label for p in self.params)})"
 
 
+# Every query takes it: only rows whose ``plan`` column is this plan id (``kg query --plan``, which
+# also resolves a place name such as 南京 to the id, ``kg.queries.resolve``).
+PLAN = Param(
+    "plan", str, "only this plan: its id, e.g. 320100-15", required=False, sparql_variable="inPlan",
+    literal="plain",
+)  # fmt: skip
+
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
     for q in (
         NamedQuery(
             "platforms-for-cluster",
             "Platforms that SUPPORT the cluster, the district each is LOCATED_IN, and the statement.",
-            (Param("cluster", str, "name of the industry cluster, e.g. 集成电路"),),
+            (Param("cluster", str, "name of the industry cluster, e.g. 集成电路"), PLAN),
             ("plan", "platform", "district", *LOCATION),
         ),
         NamedQuery(
             "clusters-in-district",
             "Clusters supported by platforms LOCATED_IN the district, or by the district itself.",
-            (Param("district", str, "name of the district, e.g. 滨江区"),),
+            (Param("district", str, "name of the district, e.g. 滨江区"), PLAN),
             ("plan", "cluster", "tier", "via", *LOCATION),
         ),
         NamedQuery(
             "targets-for-year",
             "Every quantitative Target for the year, with its location and quote.",
-            (Param("year", int, "target year, e.g. 2030"),),
+            (Param("year", int, "target year, e.g. 2030"), PLAN),
             ("plan", "subject", "value", "unit", "comparator", *LOCATION),
         ),
         NamedQuery(
             "binding-indicators",
             "Indicators that are binding (约束性), with the table they come from.",
-            (),
+            (PLAN,),
             ("plan", "number", "name", "unit", "baseline", "target", *LOCATION),
         ),
         NamedQuery(
             "platform-profile",
             "Every edge at the platform: relation, direction, the other node and the statement.",
-            (Param("platform", str, "name of the platform, e.g. 滨江物联网小镇"),),
+            (Param("platform", str, "name of the platform, e.g. 滨江物联网小镇"), PLAN),
             ("plan", "relation", "direction", "otherType", "other", *LOCATION),
         ),
         NamedQuery(
             "plans-for-concept",
             "Which plans back the industry concept, with which of their clusters and platforms.",
-            (Param("concept", str, "label of the shared industry concept, e.g. 集成电路"),),
+            (Param("concept", str, "label of the shared industry concept, e.g. 集成电路"), PLAN),
             ("plan", "cluster", "platform", "district", *LOCATION),
         ),
     )

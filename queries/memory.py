@@ -194,4 +194,6 @@ def run_query(name: str, params: dict[str, Any] | None, graph: nx.MultiDiGraph) 
     Raises ``ValueError`` for an unknown query or a missing, unknown or ill-typed parameter.
     """
     typed = validate_params(name, params)
-    return finish_rows(name, QUERY_FUNCTIONS[name](graph, **typed))
+    plan = typed.pop("plan", None)
+    rows = QUERY_FUNCTIONS[name](graph, **typed)
+    return finish_rows(name, (row for row in rows if plan is None or row.get("plan") == plan))

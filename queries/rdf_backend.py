@@ -2,10 +2,12 @@
 
 Two engines give the same rows (``tests/queries/test_agreement.py``):
 
-- ``oxigraph`` (default): pyoxigraph, in memory, a few ms per query. Parameters are passed as
-  ``substitutions`` (SEP-0007: the variable is replaced by one RDF term wherever it occurs, never
-  pasted as text), which pyoxigraph accepts for projected variables only: ``projected_query`` adds
-  the parameter variables to the ``SELECT`` clause (the rows read only the catalog's columns).
+- ``oxigraph`` (default): pyoxigraph, in memory, a few ms per query. Required parameters are passed
+  as ``substitutions`` (SEP-0007: the variable is replaced by one RDF term in the query's patterns,
+  never pasted as text), which pyoxigraph accepts for projected variables only: ``projected_query``
+  adds them to the ``SELECT`` clause (the rows read only the catalog's columns). An optional
+  parameter (the plan filter) is tested with ``BOUND`` in a ``FILTER``, where a substitution does not
+  reach: it is a one-row ``VALUES`` block opening the ``WHERE`` group (one escaped RDF term).
   pyoxigraph evaluates an ``OPTIONAL``'s inner pattern on its own and joins afterwards, so every
   ``OPTIONAL`` of the ``.rq`` files repeats the pattern that binds, from the parameters, each variable
   it shares with the outside. ``oxigraph_store`` loads a plan graph straight from the export's
@@ -52,17 +54,30 @@ def bindings(name: str, typed: dict[str, Any]) -> dict[str, tuple[str, Any]]:
 # --- oxigraph -------------------------------------------------------------------------------------
 
 
-def projected_query(name: str, variables) -> str:
-    """The query text with ``variables`` added to its top-level projection where it lacks them."""
+def projected_query(name: str, variables, values: dict[str, tuple[str, Any]] | None = None) -> str:
+    """The query text with ``variables`` added to its top-level projection where it lacks them, and
+    ``values`` (variable -> (kind, value)) as a one-row ``VALUES`` block opening its ``WHERE`` group."""
     text = query_text(name)
     select, where = _SELECT.search(text), _WHERE.search(text)
     if select is None or where is None:
         raise ValueError(f"{name}.rq: no top-level SELECT … WHERE {{ to bind parameters in")
+    if values:
+        names = " ".join(f"?{var}" for var in values)
+        terms = " ".join(_values_term(kind, value) for kind, value in values.values())
+        text = text[: where.end()] + f"\n  VALUES ({names}) {{ ({terms}) }}\n" + text[where.end() :]
     projection = text[select.end() : where.start()]
     extra = [f"?{v}" for v in variables if not re.search(rf"\?{v}\b", projection)]
     if not extra:
         return text
     return text[: select.end()] + " ".join(extra) + " " + text[select.end() :]
+
+
+def _values_term(kind: str, value: Any) -> str:
+    from kg.exports.rdf_text import escape_string
+
+    if kind == "integer":
+        return f'"{int(value)}"^^<{XSD}integer>'
+    return f'"{escape_string(str(value))}"' + ("@zh" if kind == "zh" else "")
 
 
 def _oxigraph_term(kind: str, value: Any):
@@ -145,9 +160,17 @@ def _run_oxigraph(name: str, typed: dict[str, Any], data) -> list[dict[str, Any]
 
     store = data if isinstance(data, Store) else _store_of_rdflib(data)
     bound = bindings(name, typed)
-    substitutions = {Variable(var): _oxigraph_term(kind, value) for var, (kind, value) in bound.items()}
+    optional = {p.variable for p in get_query(name).params if not p.required}
+    values = {var: term for var, term in bound.items() if var in optional}
+    substitutions = {
+        Variable(var): _oxigraph_term(kind, value)
+        for var, (kind, value) in bound.items()
+        if var not in values
+    }
     columns = get_query(name).columns
-    solutions = store.query(projected_query(name, bound), substitutions=substitutions)
+    solutions = store.query(
+        projected_query(name, [v.value for v in substitutions], values), substitutions=substitutions
+    )
     return [{column: _oxigraph_python(solution[column]) for column in columns} for solution in solutions]
 
 

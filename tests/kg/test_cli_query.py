@@ -44,7 +44,7 @@ def test_list_as_json_comes_from_the_catalog():
     assert [q["name"] for q in listed] == list(QUERIES)
     assert listed[2] == {
         "name": "targets-for-year",
-        "parameters": {"year": "int"},
+        "parameters": {"year": "int", "plan": "str?"},
         "columns": ["plan", "subject", "value", "unit", "comparator", "path", "line", "quote"],
         "description": "Every quantitative Target for the year, with its location and quote.",
     }
@@ -112,7 +112,7 @@ def test_unknown_query_is_a_usage_error(graph_file):
     ("args", "message"),
     [
         (["targets-for-year", "二〇三〇"], "parameter 'year' must be int, got '二〇三〇'"),
-        (["targets-for-year"], "missing 'year'; needs targets-for-year(year: int)"),
+        (["targets-for-year"], "missing 'year'; needs targets-for-year(year: int, plan: str?)"),
         (["platform-profile", "-p", "name=x"], "takes no parameter 'name'"),
         (["platform-profile", "-p", "钱塘芯谷"], "'钱塘芯谷' is not KEY=VALUE"),
         ([], "name a query (kg query --list)"),
@@ -264,3 +264,47 @@ def test_an_unknown_name_is_exit_1_with_suggestions(graph_file, backend):
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_plans_file(tmp_path_factory):
+    """Hangzhou and Guangzhou built into one graph.json."""
+    from tests.queries.two_plans import two_plan_graph
+
+    return str(write_json(two_plan_graph(), tmp_path_factory.mktemp("two") / "graph.json")[0])
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_rows_of_two_plans_say_their_plan_and_the_plan_filter_keeps_one(two_plans_file, backend):
+    def rows(*args):
+        result = run("query", "platforms-for-cluster", "集成电路", "--graph", two_plans_file,
+                     "--backend", backend, "--format", "json", *args)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    both = rows()
+    assert {row["plan"] for row in both} == {"330100-15"}  # 集成电路 is Hangzhou's cluster name
+    assert all(row["path"] and row["line"] and row["quote"] for row in both)
+    assert rows("--plan", "杭州") == rows("--plan", "330100-15") == both
+    assert rows("--plan", "广州") == []
+    result = run(
+        "query", "binding-indicators", "--graph", two_plans_file, "--backend", backend, "--format", "json"
+    )
+    indicators = json.loads(result.stdout)
+    assert {row["plan"] for row in indicators} == {"330100-15", "440100-15"}
+    only = run(
+        "query", "binding-indicators", "--graph", two_plans_file, "--plan", "广州市", "--format", "json"
+    )
+    assert json.loads(only.stdout) == [row for row in indicators if row["plan"] == "440100-15"]
+
+
+@pytest.mark.parametrize(("plan", "message"), [
+    ("南京", "no plan of the graph is '南京'; did you mean:\n"),
+    ("市", "'市' matches several entities; give a more precise name:\n"),
+])  # fmt: skip
+def test_a_plan_that_is_not_in_the_graph_is_exit_1(two_plans_file, plan, message):
+    result = run("query", "binding-indicators", "--graph", two_plans_file, "--plan", plan)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "[Plan]  330100-15" in result.stderr or "[Plan]  440100-15" in result.stderr

@@ -33,6 +33,13 @@ TWO_PLAN_CASES = [
     ("platforms-for-cluster", {"cluster": "集成电路"}),
     ("platforms-for-cluster", {"cluster": "半导体与集成电路"}),
     ("clusters-in-district", {"district": "黄埔区"}),
+    # the plan filter (every query takes it)
+    ("platforms-for-cluster", {"cluster": "集成电路", "plan": HANGZHOU_ID}),
+    ("clusters-in-district", {"district": "黄埔区", "plan": GUANGZHOU_ID}),
+    ("targets-for-year", {"year": 2030, "plan": GUANGZHOU_ID}),
+    ("binding-indicators", {"plan": GUANGZHOU_ID}),
+    ("platform-profile", {"platform": "黄埔湾区集成电路产业园", "plan": GUANGZHOU_ID}),
+    ("plans-for-concept", {"concept": "集成电路", "plan": GUANGZHOU_ID}),
 ]
 HANGZHOU_IC_PLATFORMS = [
     ("临安青山湖科技城", "临安区"),
@@ -123,6 +130,9 @@ def test_memory_and_rdf_agree_on_two_plans(two_plan_rdf, name, params):
     in_memory = memory.run_query(name, params, two_plan_graph())
     assert in_memory, f"{name} {params} should return rows on Hangzhou + Guangzhou"
     assert _sparql(name, params, two_plan_rdf) == in_memory
+    if params.get("plan"):  # the filter keeps exactly that plan's rows of the unfiltered answer
+        everything = memory.run_query(name, {**params, "plan": None}, two_plan_graph())
+        assert in_memory == [row for row in everything if row["plan"] == params["plan"]]
 
 
 @pytest.mark.requires_neo4j

@@ -9,7 +9,7 @@ import pytest
 from kg.exports.neo4j import load_graph
 from kg.queries import memory
 from kg.queries.catalog import QUERIES, get_query
-from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query
+from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query, statement
 from tests.fixtures.tiny import PLAN_ID
 from tests.queries.tiny_rows import EXPECTED
 from tests.queries.two_plans import with_concept
@@ -89,3 +89,20 @@ def test_bad_parameters_are_refused_before_the_server(neo4j_driver):
         run_query("platforms-for-cluster", {}, neo4j_driver)
     with pytest.raises(ValueError, match="unknown query"):
         run_query("../etc/passwd", {}, neo4j_driver)
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_the_plan_filter_keeps_the_plans_rows(loaded, neo4j_database, name, params):
+    rows = run_query(name, params, loaded, neo4j_database)
+    assert rows and run_query(name, {**params, "plan": PLAN_ID}, loaded, neo4j_database) == rows
+    assert run_query(name, {**params, "plan": "other-plan"}, loaded, neo4j_database) == []
+
+
+def test_the_plan_filter_wraps_the_file_and_passes_the_plan_as_a_parameter():
+    wrapped = statement("binding-indicators", filtered=True)
+    assert wrapped.startswith("CALL () {\n  MATCH (i:Indicator)")
+    assert wrapped.endswith(
+        "WITH * WHERE plan = $plan\nRETURN " + ", ".join(get_query("binding-indicators").columns)
+    )
+    assert statement("binding-indicators", filtered=False) == cypher_text("binding-indicators")

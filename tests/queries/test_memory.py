@@ -195,12 +195,16 @@ def test_unknown_query_lists_the_known_ones(tiny_graph):
 
 
 def test_missing_parameter_says_what_is_needed(tiny_graph):
-    with pytest.raises(ValueError, match=r"missing 'cluster'; needs platforms-for-cluster\(cluster: str\)"):
+    with pytest.raises(
+        ValueError, match=r"missing 'cluster'; needs platforms-for-cluster\(cluster: str, plan: str\?\)"
+    ):
         run_query("platforms-for-cluster", {}, tiny_graph)
 
 
 def test_unknown_parameter_is_refused(tiny_graph):
-    with pytest.raises(ValueError, match=r"takes no parameter 'year'; needs binding-indicators\(\)"):
+    with pytest.raises(
+        ValueError, match=r"takes no parameter 'year'; needs binding-indicators\(plan: str\?\)"
+    ):
         run_query("binding-indicators", {"year": 2030}, tiny_graph)
 
 
@@ -213,3 +217,23 @@ def test_ill_typed_year_is_refused(tiny_graph, bad):
 def test_ill_typed_name_is_refused(tiny_graph):
     with pytest.raises(ValueError, match=r"parameter 'platform' must be str, got 42"):
         validate_params("platform-profile", {"platform": 42})
+
+
+CALLS = [
+    ("platforms-for-cluster", {"cluster": "集成电路"}),
+    ("clusters-in-district", {"district": "滨江区"}),
+    ("targets-for-year", {"year": 2030}),
+    ("binding-indicators", {}),
+    ("platform-profile", {"platform": "滨江物联网小镇"}),
+    ("plans-for-concept", {"concept": "集成电路"}),
+]
+
+
+@pytest.mark.parametrize(("name", "params"), CALLS, ids=[c[0] for c in CALLS])
+def test_every_query_takes_a_plan_filter(tiny_graph, name, params):
+    with_concept(tiny_graph)
+    rows = run_query(name, params, tiny_graph)
+    assert rows and {row["plan"] for row in rows} == {P}
+    assert run_query(name, {**params, "plan": P}, tiny_graph) == rows
+    assert run_query(name, {**params, "plan": "other-plan"}, tiny_graph) == []
+    assert run_query(name, {**params, "plan": None}, tiny_graph) == rows

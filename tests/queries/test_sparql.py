@@ -96,11 +96,16 @@ HOSTILE = ['集成电路"@zh } UNION { ?p ?x ?y } #', '集成电路\\"@zh) } } #
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_parameters_are_bound_not_pasted(tiny_rdf, engine, hostile):
     assert run_query("platforms-for-cluster", {"cluster": hostile}, tiny_rdf, engine=engine) == []
+    assert run_query("binding-indicators", {"plan": hostile}, tiny_rdf, engine=engine) == []
 
 
 def test_parameters_are_substituted_terms_and_projected_variables():
     assert bindings("platforms-for-cluster", {"cluster": 'a"b\n'}) == {"cluster": ("zh", 'a"b\n')}
     assert bindings("targets-for-year", {"year": 2030}) == {"year": ("integer", 2030)}
+    assert bindings("binding-indicators", {"plan": "p-1"}) == {"inPlan": ("plain", "p-1")}
+    filtered = projected_query("binding-indicators", [], {"inPlan": ("plain", 'a"b\n')})
+    assert '\n  VALUES (?inPlan) { ("a\\"b\\n") }\n' in filtered
+    assert filtered.index("VALUES (?inPlan)") > filtered.index("WHERE {")
     text = projected_query("platforms-for-cluster", ["cluster"])
     assert "SELECT DISTINCT ?cluster ?plan ?platform" in text
     assert (
