@@ -1,13 +1,22 @@
 // Indicators that are binding (属性 约束性, binding = true), with where the plan states them (plan,
 // path, line and quote of the indicator's row).
 // Columns: plan, number, name, unit, baseline, target, path, line, quote. Sorted by all columns,
-// nulls first.
+// nulls first, numbers written as text (number, baseline, target) by their value.
 // :param (none)
 MATCH (i:Indicator)
 WHERE i.binding = true
 RETURN DISTINCT i.sourcePlan AS plan, i.number AS number, i.name AS name, i.unit AS unit,
        i.baseline AS baseline, i.target AS target, i.sourcePath AS path, i.sourceLineStart AS line,
        i.sourceQuote AS quote
-ORDER BY plan IS NOT NULL, plan, number IS NOT NULL, number, name IS NOT NULL, name, unit IS NOT NULL,
-         unit, baseline IS NOT NULL, baseline, target IS NOT NULL, target, path IS NOT NULL, path,
-         line IS NOT NULL, line, quote IS NOT NULL, quote
+ORDER BY plan IS NOT NULL, plan,
+         number IS NOT NULL, NOT number =~ '[+-]?[0-9]+([.][0-9]+)?',
+           CASE WHEN number =~ '[+-]?[0-9]+([.][0-9]+)?' THEN toFloat(number) END, number,
+         name IS NOT NULL, name,
+         unit IS NOT NULL, unit,
+         baseline IS NOT NULL, NOT baseline =~ '[+-]?[0-9]+([.][0-9]+)?',
+           CASE WHEN baseline =~ '[+-]?[0-9]+([.][0-9]+)?' THEN toFloat(baseline) END, baseline,
+         target IS NOT NULL, NOT target =~ '[+-]?[0-9]+([.][0-9]+)?',
+           CASE WHEN target =~ '[+-]?[0-9]+([.][0-9]+)?' THEN toFloat(target) END, target,
+         path IS NOT NULL, path,
+         line IS NOT NULL, line,
+         quote IS NOT NULL, quote

@@ -106,3 +106,17 @@ def test_the_plan_filter_wraps_the_file_and_passes_the_plan_as_a_parameter():
         "WITH * WHERE plan = $plan\nRETURN " + ", ".join(get_query("binding-indicators").columns)
     )
     assert statement("binding-indicators", filtered=False) == cypher_text("binding-indicators")
+
+
+@pytest.mark.requires_neo4j
+def test_numbers_written_as_text_sort_by_value_as_pasted(
+    tiny_graph, neo4j_driver, neo4j_database, neo4j_plans
+):
+    from tests.queries.numbers import NUMBERS_IN_ORDER, with_numbered_indicators
+
+    graph = with_numbered_indicators(tiny_graph)
+    neo4j_plans.claim(PLAN_ID)
+    load_graph(graph, neo4j_driver, database=neo4j_database, progress=False)
+    records, _, _ = neo4j_driver.execute_query(cypher_text("binding-indicators"), database_=neo4j_database)
+    assert [record["number"] for record in records] == NUMBERS_IN_ORDER
+    assert [record.data() for record in records] == memory.run_query("binding-indicators", {}, graph)

@@ -237,3 +237,13 @@ def test_every_query_takes_a_plan_filter(tiny_graph, name, params):
     assert run_query(name, {**params, "plan": P}, tiny_graph) == rows
     assert run_query(name, {**params, "plan": "other-plan"}, tiny_graph) == []
     assert run_query(name, {**params, "plan": None}, tiny_graph) == rows
+
+
+def test_numbers_written_as_text_sort_as_numbers(tiny_graph):
+    from tests.queries.numbers import NUMBERS_IN_ORDER, with_numbered_indicators
+
+    rows = run_query("binding-indicators", {}, with_numbered_indicators(tiny_graph))
+    assert [row["number"] for row in rows] == NUMBERS_IN_ORDER
+    baselines = [row["baseline"] for row in finish_rows("binding-indicators", [{"baseline": b} for b in
+                 ("100", None, "65.7", "约100", "-3", "5")])]  # fmt: skip
+    assert baselines == [None, "-3", "5", "65.7", "100", "约100"]

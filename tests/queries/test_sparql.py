@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from kg.exports.rdf import graph_to_rdf
-from kg.queries import memory
+from kg.queries import memory, rdf_backend
 from kg.queries.catalog import QUERIES
 from kg.queries.rdf_backend import bindings, oxigraph_store, projected_query, query_text, run_query
 from tests.fixtures.real_plans import bundled_graph, nanjing_graph
@@ -181,3 +181,27 @@ def test_agrees_with_memory_backend_on_tiny_graph(tiny_graph):
 @pytest.mark.parametrize("build", [bundled_graph, nanjing_graph], ids=["hangzhou", "nanjing"])
 def test_agrees_with_memory_backend_on_real_plans(build):
     _assert_backends_agree(build())
+
+
+@pytest.mark.parametrize("name", ["binding-indicators", "targets-for-year"])
+def test_rq_files_sort_numbers_written_as_text_by_value_as_is(tiny_graph, name):
+    """Run as-is (no parameters) in either engine, a file gives its rows in the catalog's order."""
+    from tests.queries.numbers import with_numbered_indicators
+
+    graph = with_numbered_indicators(tiny_graph)
+    for node, value in (("a", "12"), ("b", "9.5"), ("c", "100")):
+        graph.add_node(f"tiny-plan/target/{node}", type="Target", year=2030, value=value, subject="指标")
+    columns = QUERIES[name].columns
+    expected = (
+        [tuple(row.values()) for row in memory.run_query(name, {"year": 2030}, graph)]
+        if name == "targets-for-year"
+        else None
+    )
+    expected = expected or [tuple(row.values()) for row in memory.run_query(name, {}, graph)]
+    store = oxigraph_store(graph)
+    as_is = [
+        tuple(rdf_backend._oxigraph_python(s[c]) for c in columns) for s in store.query(query_text(name))
+    ]
+    assert as_is == expected
+    rdflib_rows = graph_to_rdf(graph).query(query_text(name))
+    assert [tuple(rdf_backend._rdflib_python(row[c]) for c in columns) for row in rdflib_rows] == expected
