@@ -93,7 +93,7 @@ QUERIES: dict[str, NamedQuery] = {
             "binding-indicators",
             "Indicators that are binding (约束性), with the table they come from.",
             (PLAN,),
-            ("plan", "number", "name", "unit", "baseline", "target", *LOCATION),
+            ("plan", "table", "number", "name", "unit", "baseline", "target", *LOCATION),
         ),
         NamedQuery(
             "platform-profile",

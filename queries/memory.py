@@ -143,7 +143,7 @@ def binding_indicators(graph: nx.MultiDiGraph) -> Iterator[Row]:
     for _, attrs in graph.nodes(data=True):
         if attrs.get("type") == "Indicator" and attrs.get("binding") is True:
             row = {c: attrs.get(c) for c in ("number", "name", "unit", "baseline", "target")}
-            yield {**row, **location(attrs.get("source"))}
+            yield {"table": attrs.get("kind") or "main", **row, **location(attrs.get("source"))}
 
 
 def platform_profile(graph: nx.MultiDiGraph, platform: str) -> Iterator[Row]:

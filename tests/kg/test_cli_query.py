@@ -76,8 +76,8 @@ def test_csv_output_is_exact(graph_file):
     result = run("query", "binding-indicators", "--graph", graph_file, "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "plan,number,name,unit,baseline,target,path,line,quote\n"
-        "tiny-plan,2,森林覆盖率,%,65.7,>65,第一篇/第一章/主要指标/2,22,| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |\n"
+        "plan,table,number,name,unit,baseline,target,path,line,quote\n"
+        "tiny-plan,main,2,森林覆盖率,%,65.7,>65,第一篇/第一章/主要指标/2,22,| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |\n"
     )
 
 

@@ -118,5 +118,5 @@ def test_numbers_written_as_text_sort_by_value_as_pasted(
     neo4j_plans.claim(PLAN_ID)
     load_graph(graph, neo4j_driver, database=neo4j_database, progress=False)
     records, _, _ = neo4j_driver.execute_query(cypher_text("binding-indicators"), database_=neo4j_database)
-    assert [record["number"] for record in records] == NUMBERS_IN_ORDER
+    assert [(record["table"], record["number"]) for record in records] == NUMBERS_IN_ORDER
     assert [record.data() for record in records] == memory.run_query("binding-indicators", {}, graph)

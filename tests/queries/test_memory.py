@@ -85,7 +85,7 @@ def test_targets_for_year_accepts_the_year_as_text(tiny_graph):
 
 def test_binding_indicators(tiny_graph):
     assert run_query("binding-indicators", {}, tiny_graph) == [
-        {"plan": P, "number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65",
+        {"plan": P, "table": "main", "number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65",
          "path": "第一篇/第一章/主要指标/2", "line": 22, "quote": "| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |"}
     ]  # fmt: skip
     assert run_query("binding-indicators", None, tiny_graph) == run_query(
@@ -243,7 +243,26 @@ def test_numbers_written_as_text_sort_as_numbers(tiny_graph):
     from tests.queries.numbers import NUMBERS_IN_ORDER, with_numbered_indicators
 
     rows = run_query("binding-indicators", {}, with_numbered_indicators(tiny_graph))
-    assert [row["number"] for row in rows] == NUMBERS_IN_ORDER
+    assert [(row["table"], row["number"]) for row in rows] == NUMBERS_IN_ORDER
     baselines = [row["baseline"] for row in finish_rows("binding-indicators", [{"baseline": b} for b in
                  ("100", None, "65.7", "约100", "-3", "5")])]  # fmt: skip
     assert baselines == [None, "-3", "5", "65.7", "100", "约100"]
+
+
+def test_binding_indicators_say_which_table_they_come_from_on_nanjing():
+    """Nanjing's outline has its main indicator table and the review of the 14th plan's indicators;
+    the rows say which is which, main first, each by number (5 before 17: numbers, not text)."""
+    from tests.fixtures.real_plans import nanjing_graph
+
+    rows = run_query("binding-indicators", {}, nanjing_graph())
+    tables = [row["table"] for row in rows]
+    assert tables == sorted(tables) and tables.count("main") == 9 and tables.count("previous_plan") == 10
+    previous = [row["number"] for row in rows if row["table"] == "previous_plan"]
+    assert previous == ["5", "17", "18", "19", "20", "21", "22", "23", "24", "25"]
+    assert all(row["plan"] == "320100-15" and row["quote"] and row["line"] for row in rows)
+    review = next(row for row in rows if row["number"] == "5")
+    assert (review["name"], review["target"], review["path"]) == (
+        "劳动年龄人口平均受教育年限",
+        "13.2",
+        "第一篇/第一章/专栏1",
+    )

@@ -26,7 +26,7 @@ EXPECTED = {
          "path": BOX_ITEM, "line": 11, "quote": "到2030年，集成电路产业营业收入超1000亿元"}
     ],
     ("binding-indicators",): [
-        {"plan": P, "number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65",
+        {"plan": P, "table": "main", "number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65",
          "path": "第一篇/第一章/主要指标/2", "line": 22, "quote": "| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |"}
     ],
     ("platform-profile", "滨江物联网小镇"): [
