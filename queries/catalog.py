@@ -27,9 +27,10 @@ LOCATION = ("path", "line", "quote")
 
 @dataclass(frozen=True)
 class Param:
-    """A query parameter. In SPARQL it binds ``?variable`` (default: the name) to a literal of kind
-    ``literal``: ``zh`` (a name, as the RDF export writes names) or ``plain`` (an id); ints are
-    ``xsd:integer``."""
+    """A query parameter. ``names`` says what it names, for ``kg.queries.resolve`` (a node type, or
+    ``Plan``, ``concept``, ``concept-or-cluster``; ``None``: not a name). In SPARQL it binds
+    ``?variable`` (default: the name) to a literal of kind ``literal``: ``zh`` (a name, as the RDF
+    export writes names) or ``plain`` (an id); ints are ``xsd:integer``."""
 
     name: str
     type: type
@@ -37,6 +38,7 @@ class Param:
     required: bool = True
     sparql_variable: str | None = None
     literal: str = "zh"
+    names: str | None = None
 
     @property
     def variable(self) -> str:
@@ -65,8 +67,12 @@ class NamedQuery:
 # also resolves a place name such as 南京 to the id, ``kg.queries.resolve``).
 PLAN = Param(
     "plan", str, "only this plan: its id, e.g. 320100-15", required=False, sparql_variable="inPlan",
-    literal="plain",
+    literal="plain", names="Plan",
 )  # fmt: skip
+CLUSTER = Param("cluster", str, "name of the industry cluster, e.g. 集成电路", names="IndustryCluster")
+DISTRICT = Param("district", str, "name of the district, e.g. 滨江区", names="District")
+PLATFORM = Param("platform", str, "name of the platform, e.g. 滨江物联网小镇", names="Platform")
+CONCEPT = Param("concept", str, "label of the shared industry concept, e.g. 集成电路", names="concept")
 
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
@@ -74,13 +80,13 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery(
             "platforms-for-cluster",
             "Platforms that SUPPORT the cluster, the district each is LOCATED_IN, and the statement.",
-            (Param("cluster", str, "name of the industry cluster, e.g. 集成电路"), PLAN),
+            (CLUSTER, PLAN),
             ("plan", "platform", "district", *LOCATION),
         ),
         NamedQuery(
             "clusters-in-district",
             "Clusters supported by platforms LOCATED_IN the district, or by the district itself.",
-            (Param("district", str, "name of the district, e.g. 滨江区"), PLAN),
+            (DISTRICT, PLAN),
             ("plan", "cluster", "tier", "via", *LOCATION),
         ),
         NamedQuery(
@@ -98,13 +104,13 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery(
             "platform-profile",
             "Every edge at the platform: relation, direction, the other node and the statement.",
-            (Param("platform", str, "name of the platform, e.g. 滨江物联网小镇"), PLAN),
+            (PLATFORM, PLAN),
             ("plan", "relation", "direction", "otherType", "other", *LOCATION),
         ),
         NamedQuery(
             "plans-for-concept",
             "Which plans back the industry concept, with which of their clusters and platforms.",
-            (Param("concept", str, "label of the shared industry concept, e.g. 集成电路"), PLAN),
+            (CONCEPT, PLAN),
             ("plan", "cluster", "platform", "district", *LOCATION),
         ),
     )

@@ -44,22 +44,16 @@ def _parse_params(name: str, pairs: tuple[str, ...], positional: list[str]) -> t
     return params, positional
 
 
-def _resolved(graph, params: dict) -> dict:
+def _resolved(graph, name: str, params: dict) -> dict:
     """Name parameters as stored in ``graph`` (``kg.queries.resolve``), the plan as its id; an unknown
     or ambiguous name: exit 1 with suggestions or candidates."""
     from kg.queries.resolve import resolve_params
     from kg.trace import AmbiguousName, UnknownName
 
     try:
-        return resolve_params(graph, params)
+        return resolve_params(graph, name, params)
     except (AmbiguousName, UnknownName) as err:
         raise trace_command.name_failure(err.text, err) from None
-
-
-def _lookup_types(params: dict) -> set[str]:
-    from kg.queries.resolve import LOOKUP_TYPES
-
-    return {t for key, value in params.items() if value is not None for t in LOOKUP_TYPES.get(key, ())}
 
 
 def _rdf_graph(rdf_file: str):
@@ -80,6 +74,8 @@ def _neo4j_rows(name, params, neo4j):
     one line without a credential."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from kg.queries.resolve import lookup_types
+
     run = _backend("neo4j")
     backend = import_module("kg.queries.neo4j_backend")
     try:
@@ -88,9 +84,9 @@ def _neo4j_rows(name, params, neo4j):
         raise click.UsageError(str(err)) from None
     with open_driver(neo4j) as driver:
         try:
-            types = _lookup_types(params)
+            types = lookup_types(name, params)
             if types:
-                params = _resolved(backend.lookup_graph(driver, types, neo4j.database), params)
+                params = _resolved(backend.lookup_graph(driver, types, neo4j.database), name, params)
             return run(name, params, driver, neo4j.database)
         except (Neo4jError, DriverError, OSError) as err:
             raise neo4j_failure(neo4j, err) from None
@@ -152,14 +148,14 @@ def query(name, args, list_only, pairs, plan, backend, fmt, graph_file, encoding
         raise click.UsageError(str(err)) from None
     if backend == "memory":
         graph = load_graph(graph_file, tuple(docs), encoding)
-        rows = run_in_memory(name, _resolved(graph, params), graph)
+        rows = run_in_memory(name, _resolved(graph, name, params), graph)
     elif backend == "rdf":
         run = _backend("rdf")
         if rdf_file:
             data = _rdf_graph(rdf_file)
         else:  # the export's triples straight into pyoxigraph (no rdflib graph on the way)
             graph = load_graph(graph_file, tuple(docs), encoding)
-            params = _resolved(graph, params)
+            params = _resolved(graph, name, params)
             data = import_module("kg.queries.rdf_backend").oxigraph_store(graph)
         rows = run(name, params, data)
     else:

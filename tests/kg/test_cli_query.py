@@ -24,7 +24,10 @@ QUOTE = "滨江物联网小镇"
 
 @pytest.fixture
 def graph_file(tmp_path):
-    return str(write_json(tiny_graph(), tmp_path / "graph.json")[0])
+    """The tiny graph, its cluster matched to the shared concept 集成电路."""
+    from tests.queries.two_plans import with_concept
+
+    return str(write_json(with_concept(tiny_graph()), tmp_path / "graph.json")[0])
 
 
 def run(*args):
@@ -308,3 +311,65 @@ def test_a_plan_that_is_not_in_the_graph_is_exit_1(two_plans_file, plan, message
     assert result.stdout == ""
     assert message in result.stderr
     assert "[Plan]  330100-15" in result.stderr or "[Plan]  440100-15" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_a_concept_resolves_as_people_type_it(two_plans_file, backend):
+    def concept(text, *args):
+        return run("query", "plans-for-concept", text, "--graph", two_plans_file, "--backend", backend,
+                   "--format", "json", *args)  # fmt: skip
+
+    exact = concept("集成电路")
+    assert exact.exit_code == 0, exact.output
+    assert {row["plan"] for row in json.loads(exact.stdout)} == {"330100-15", "440100-15"}
+    assert concept("芯片").stdout == concept("半导体").stdout == exact.stdout  # alternative labels
+    unknown = concept("新能源车")
+    assert unknown.exit_code == 1 and unknown.stdout == ""
+    assert (
+        "no industry concept of the graph's clusters is called '新能源车'; did you mean:\n" in unknown.stderr
+    )
+    assert "  新能源汽车  [IndustryConcept]  concept:新能源汽车" in unknown.stderr
+
+
+@pytest.fixture
+def tiny_in_neo4j(neo4j_driver, neo4j_database, neo4j_plans):
+    from kg.exports.neo4j import load_graph
+    from tests.queries.two_plans import with_concept
+
+    neo4j_plans.claim("tiny-plan")
+    load_graph(with_concept(tiny_graph()), neo4j_driver, database=neo4j_database, progress=False)
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(
+    ("args", "stored"),
+    [
+        (("clusters-in-district", "滨江"), "滨江物联网小镇"),  # an alias of 滨江区
+        (("platforms-for-cluster", "集成"), "滨江物联网小镇"),  # a unique part of 集成电路
+        (("platform-profile", "物联网小镇"), "SUPPORTS"),  # a short form of 滨江物联网小镇
+        (("plans-for-concept", "芯片"), "钱塘芯谷"),  # an alternative label of the concept 集成电路
+        (("binding-indicators", "--plan", "小城市"), "森林覆盖率"),  # the plan by its title
+    ],
+    ids=["alias", "substring", "short-form", "concept", "plan"],
+)
+def test_names_resolve_on_the_neo4j_backend(tiny_in_neo4j, args, stored):
+    result = run("query", *args, "--backend", "neo4j", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert stored in result.stdout
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("platforms-for-cluster", "集成电络"), "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]"),
+        (("plans-for-concept", "量子"), "no industry concept of the graph's clusters is called '量子'"),
+        (("binding-indicators", "--plan", "大城市"), "no plan of the graph is '大城市'; did you mean:\n"),
+    ],
+    ids=["cluster", "concept", "plan"],
+)
+def test_an_unknown_name_on_the_neo4j_backend_is_exit_1(tiny_in_neo4j, args, message):
+    result = run("query", *args, "--backend", "neo4j")
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert message in result.stderr
