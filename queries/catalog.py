@@ -18,7 +18,7 @@ Every row that states a fact says where: ``plan`` (the plan id of the statement'
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,10 +39,16 @@ class Param:
     sparql_variable: str | None = None
     literal: str = "zh"
     names: str | None = None
+    by_values: bool = False  # SPARQL: bound by a VALUES block even when required (compared in FILTERs)
 
     @property
     def variable(self) -> str:
         return self.sparql_variable or self.name
+
+    @property
+    def in_values(self) -> bool:
+        """Bound by a ``VALUES`` block (tested in a ``FILTER``), not substituted into patterns."""
+        return self.by_values or not self.required
 
     @property
     def label(self) -> str:
@@ -52,10 +58,15 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """``grouped``: the backends return candidate rows (every plan's: no plan filter of their own)
+    that ``finish_rows`` groups and filters with the parameters, in Python, for what SPARQL and
+    Cypher cannot say alike (Unicode normalisation)."""
+
     name: str
     description: str
     params: tuple[Param, ...]
     columns: tuple[str, ...]
+    grouped: Callable[[list[dict], dict], list[dict]] | None = None
 
     @property
     def signature(self) -> str:
@@ -73,6 +84,25 @@ CLUSTER = Param("cluster", str, "name of the industry cluster, e.g. 集成电路
 DISTRICT = Param("district", str, "name of the district, e.g. 滨江区", names="District")
 PLATFORM = Param("platform", str, "name of the platform, e.g. 滨江物联网小镇", names="Platform")
 CONCEPT = Param("concept", str, "label of the shared industry concept, e.g. 集成电路", names="concept")
+MATRIX_ROW = Param(
+    "concept", str, "label of the industry concept (or name of a cluster matched to none), e.g. 集成电路",
+    sparql_variable="inConcept", literal="plain", names="concept-or-cluster", by_values=True,
+)  # fmt: skip
+
+
+def indicators_across_plans(rows: list[dict], params: dict) -> list[dict]:
+    """Main-table indicator rows -> those whose normalised name and unit
+    (``exports.plan_facts.indicator_key``) two or more plans share, of ``params["plan"]`` if given."""
+    from kg.exports.plan_facts import indicator_key
+
+    keyed = [({**row}, indicator_key(str(row.get("name") or ""), str(row.get("unit") or ""))) for row in rows]
+    plans: dict[tuple, set] = {}
+    for row, key in keyed:
+        plans.setdefault(key, set()).add(row.get("plan"))
+    shared = [{**row, "indicator": key[0], "unit": key[1]} for row, key in keyed if len(plans[key]) > 1]
+    plan = params.get("plan")
+    return [row for row in shared if plan is None or row["plan"] == plan]
+
 
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
@@ -113,6 +143,25 @@ QUERIES: dict[str, NamedQuery] = {
             (CONCEPT, PLAN),
             ("plan", "cluster", "platform", "district", *LOCATION),
         ),
+        NamedQuery(
+            "concept-matrix",
+            "Industry concept × plan: per cell the plan's clusters and their platforms, targets, measures.",
+            (Param(**{**vars(MATRIX_ROW), "required": False}), PLAN),
+            ("concept", "plan", "clusters", "platforms", "targets", "measures"),
+        ),
+        NamedQuery(
+            "targets-for-concept",
+            "Which plans back the industry concept with which platforms and targets, and where.",
+            (MATRIX_ROW, PLAN),
+            ("plan", "cluster", "kind", "name", "district", "comparator", "value", "unit", "year", *LOCATION),
+        ),  # fmt: skip
+        NamedQuery(
+            "indicator-across-plans",
+            "The same main-table indicator (by normalised name and unit) in several plans, with each target.",
+            (PLAN,),
+            ("indicator", "unit", "plan", "number", "name", "baseline", "target", "targetYear", *LOCATION),
+            grouped=indicators_across_plans,
+        ),  # fmt: skip
     )
 }
 
@@ -175,9 +224,15 @@ def _sort_key(value: Any) -> tuple:
     return (2, 0, str(value))
 
 
-def finish_rows(name: str, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Project rows onto the query's columns, drop duplicates and sort them as the contract says."""
-    columns = get_query(name).columns
+def finish_rows(
+    name: str, rows: Iterable[Mapping[str, Any]], params: Mapping[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Group the rows of a ``grouped`` query, project rows onto the query's columns, drop duplicates
+    and sort them as the contract says."""
+    query = get_query(name)
+    if query.grouped is not None:
+        rows = query.grouped([dict(row) for row in rows], dict(params or {}))
+    columns = query.columns
     unique: dict[str, tuple] = {}
     for row in rows:
         values = tuple(row.get(c) for c in columns)

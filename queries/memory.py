@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import networkx as nx
 
-from kg.queries.catalog import finish_rows, validate_params
+from kg.queries.catalog import finish_rows, get_query, validate_params
 
 Row = dict[str, Any]
 
@@ -178,6 +178,81 @@ def plans_for_concept(graph: nx.MultiDiGraph, concept: str) -> Iterator[Row]:
             yield {**row, **cluster, "plan": attrs.get("plan")}
 
 
+def _cluster_plan(attrs: dict) -> str | None:
+    """The plan a cluster belongs to: its source's, else its ``plan`` property."""
+    return (attrs.get("source") or {}).get("planId") or attrs.get("plan")
+
+
+def _matrix_clusters(graph: nx.MultiDiGraph, concept: str | None) -> Iterator[tuple[str, str, dict]]:
+    """(row label, cluster, attrs): a cluster under each concept it carries, or under its own name when
+    it carries none (as on matrix.html, ``exports.plan_facts.concept_plan_matrix``)."""
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "IndustryCluster":
+            continue
+        for label in _concepts(attrs) or [attrs.get("name")]:
+            if concept is None or label == concept:
+                yield label, node, attrs
+
+
+def _cluster_targets(graph: nx.MultiDiGraph, cluster: str) -> list[str]:
+    """Targets of the measures that mention the cluster, and those the cluster itself is MEASURED_BY."""
+    found = {t for t, _ in _out(graph, cluster, "MEASURED_BY", "Target")}
+    for measure, _ in _in(graph, cluster, "MENTIONS", "Measure"):
+        found.update(t for t, _ in _out(graph, measure, "MEASURED_BY", "Target"))
+    return sorted(found)
+
+
+def _platform_districts(graph: nx.MultiDiGraph, cluster: str) -> set[tuple[str, str | None]]:
+    """(platform, district name or None) per Platform that SUPPORTS the cluster: the matrix's count."""
+    pairs = set()
+    for platform, edge in _in(graph, cluster, "SUPPORTS", "Platform"):
+        plan = (edge.get("provenance") or {}).get("planId")
+        names = {_name(graph, d) for d in districts(graph, platform, plan)}
+        pairs.update((platform, name) for name in names or {None})
+    return pairs
+
+
+def concept_matrix(graph: nx.MultiDiGraph, concept: str | None = None) -> Iterator[Row]:
+    cells: dict[tuple, dict[str, set]] = {}
+    for label, node, attrs in _matrix_clusters(graph, concept):
+        cell = cells.setdefault((label, _cluster_plan(attrs)), {k: set() for k in ("c", "p", "t", "m")})
+        cell["c"].add(node)
+        cell["p"].update((node, *pair) for pair in _platform_districts(graph, node))
+        cell["t"].update((node, t) for t in _cluster_targets(graph, node))
+        cell["m"].update((node, m) for m, _ in _in(graph, node, "MENTIONS", "Measure"))
+    for (label, plan), cell in cells.items():
+        yield {"concept": label, "plan": plan, "clusters": len(cell["c"]), "platforms": len(cell["p"]),
+               "targets": len(cell["t"]), "measures": len(cell["m"])}  # fmt: skip
+
+
+def targets_for_concept(graph: nx.MultiDiGraph, concept: str) -> Iterator[Row]:
+    for _, node, attrs in _matrix_clusters(graph, concept):
+        cluster = {"plan": _cluster_plan(attrs), "cluster": attrs.get("name")}
+        for row in _supporting_platforms(graph, node):
+            yield {**row, "kind": "platform", "name": row["platform"], **cluster}
+        for target in _cluster_targets(graph, node):
+            t = graph.nodes[target]
+            yield {
+                **location(t.get("source")),
+                **cluster,
+                "kind": "target",
+                "name": t.get("subject") or t.get("name"),
+                "comparator": t.get("comparator"),
+                "value": t.get("value"),
+                "unit": t.get("unit"),
+                "year": _int(t.get("year")),
+            }
+
+
+def indicator_across_plans(graph: nx.MultiDiGraph) -> Iterator[Row]:
+    """Every main-table indicator; ``catalog.indicators_across_plans`` keeps those plans share."""
+    for _, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "Indicator" or (attrs.get("kind") or "main") != "main":
+            continue
+        row = {c: attrs.get(c) for c in ("number", "name", "unit", "baseline", "target", "targetYear")}
+        yield {**row, **location(attrs.get("source")), "plan": _cluster_plan(attrs)}
+
+
 QUERY_FUNCTIONS: dict[str, Callable[..., Iterator[Row]]] = {
     "platforms-for-cluster": platforms_for_cluster,
     "clusters-in-district": clusters_in_district,
@@ -185,6 +260,9 @@ QUERY_FUNCTIONS: dict[str, Callable[..., Iterator[Row]]] = {
     "binding-indicators": binding_indicators,
     "platform-profile": platform_profile,
     "plans-for-concept": plans_for_concept,
+    "concept-matrix": concept_matrix,
+    "targets-for-concept": targets_for_concept,
+    "indicator-across-plans": indicator_across_plans,
 }
 
 
@@ -194,6 +272,8 @@ def run_query(name: str, params: dict[str, Any] | None, graph: nx.MultiDiGraph) 
     Raises ``ValueError`` for an unknown query or a missing, unknown or ill-typed parameter.
     """
     typed = validate_params(name, params)
+    if get_query(name).grouped is not None:  # grouped over every plan, then filtered
+        return finish_rows(name, QUERY_FUNCTIONS[name](graph), typed)
     plan = typed.pop("plan", None)
     rows = QUERY_FUNCTIONS[name](graph, **typed)
     return finish_rows(name, (row for row in rows if plan is None or row.get("plan") == plan))

@@ -86,10 +86,10 @@ def run_query(
     """Run the named Cypher query read-only; raises ``ValueError`` for unknown names or bad params."""
     typed = validate_params(name, params)
     check_storable(typed)
-    filtered = typed.get("plan") is not None
-    if not filtered:
+    filtered = typed.get("plan") is not None and get_query(name).grouped is None
+    if not filtered:  # a grouped query is filtered by catalog.finish_rows, after grouping
         typed.pop("plan", None)
     records, _, _ = driver.execute_query(
         statement(name, filtered), parameters_=typed, database_=database, routing_=RoutingControl.READ
     )
-    return finish_rows(name, (record.data() for record in records))
+    return finish_rows(name, (record.data() for record in records), validate_params(name, params))

@@ -160,7 +160,7 @@ def _run_oxigraph(name: str, typed: dict[str, Any], data) -> list[dict[str, Any]
 
     store = data if isinstance(data, Store) else _store_of_rdflib(data)
     bound = bindings(name, typed)
-    optional = {p.variable for p in get_query(name).params if not p.required}
+    optional = {p.variable for p in get_query(name).params if p.in_values}
     values = {var: term for var, term in bound.items() if var in optional}
     substitutions = {
         Variable(var): _oxigraph_term(kind, value)
@@ -230,4 +230,4 @@ def run_query(name: str, params: dict[str, Any] | None, data, engine: str = "oxi
         rows = _run_rdflib(name, typed, data)
     else:
         raise ValueError(f"unknown SPARQL engine {engine!r}; known: {', '.join(ENGINES)}")
-    return finish_rows(name, rows)
+    return finish_rows(name, rows, typed)
