@@ -57,9 +57,8 @@ def register(main: click.Group) -> None:
         rows = run_query("concept-matrix", params, graph)
         plans = list(graph.graph.get("plans") or sorted({r["plan"] for r in rows if r["plan"]}))
         header, lines = matrix_table(rows, plans)
-        click.echo(
-            render_table(header, lines, title="platforms·targets·measures per concept and plan"), nl=False
-        )
+        click.echo("platforms·targets·measures per industry concept and plan")
+        click.echo(render_table(header, lines), nl=False)
         csv_text = render_rows(get_query("concept-matrix").columns, rows, "csv", terminal=False)
         written = []
         for name, text in (("matrix.csv", csv_text), ("matrix.html", None)):

@@ -106,8 +106,8 @@ def test_unknown_query_is_a_usage_error(graph_file):
     result = run("query", "nope", "--graph", graph_file)
     assert result.exit_code == 2, result.output
     assert (
-        "unknown query 'nope'; known: binding-indicators, clusters-in-district, plans-for-concept, "
-        "platform-profile" in result.output
+        "unknown query 'nope'; known: binding-indicators, clusters-in-district, concept-matrix, "
+        "indicator-across-plans, plans-for-concept, platform-profile" in result.output
     )
 
 
