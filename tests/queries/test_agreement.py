@@ -153,3 +153,42 @@ def test_three_backends_agree_on_two_plans(loaded_two_plans, two_plan_rdf, neo4j
     in_memory = memory.run_query(name, params, loaded_two_plans)
     assert _sparql(name, params, two_plan_rdf) == in_memory
     assert neo4j_backend.run_query(name, params, neo4j_driver, neo4j_settings()[2]) == in_memory
+
+
+def _as_is(name, store, rdf) -> tuple[set, set]:
+    """The rows of ``queries/NAME.rq`` run as written (no parameter bound) in pyoxigraph and rdflib."""
+    columns = QUERIES[name].columns
+    text = rdf_backend.query_text(name)
+    ox = {tuple(rdf_backend._oxigraph_python(s[c]) for c in columns) for s in store.query(text)}
+    rl = {tuple(rdf_backend._rdflib_python(row[c]) for c in columns) for row in rdf.query(text)}
+    return ox, rl
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_every_rq_file_gives_the_same_distinct_rows_as_is_in_both_engines(name):
+    """Issue 14: run without parameters, a .rq file is the same answer in any SPARQL engine, and
+    without duplicate rows (SELECT DISTINCT, or grouped)."""
+    from tests.fixtures.tiny import tiny_graph
+    from tests.queries.numbers import with_numbered_indicators
+    from tests.queries.two_plans import with_concept
+
+    graph = with_numbered_indicators(with_concept(tiny_graph()))
+    store, rdf = oxigraph_store(graph), graph_to_rdf(graph)
+    ox, rl = _as_is(name, store, rdf)
+    assert ox and ox == rl
+    assert len(list(store.query(rdf_backend.query_text(name)))) == len(ox)  # no duplicate rows
+
+
+CHEAP_AS_IS = sorted(set(QUERIES) - {"concept-matrix", "targets-for-concept"})  # seconds each in rdflib
+
+
+@pytest.mark.parametrize("name", CHEAP_AS_IS)
+def test_rq_files_as_is_agree_on_the_bundled_plan(loaded_rdf, name):
+    ox, rl = _as_is(name, *loaded_rdf)
+    assert ox == rl
+
+
+@pytest.fixture(scope="module")
+def loaded_rdf():
+    graph = built(HANGZHOU)
+    return oxigraph_store(graph), graph_to_rdf(graph)
