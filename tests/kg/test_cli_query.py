@@ -150,7 +150,8 @@ def test_neo4j_backend_reads_no_documents():
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_rdf_backend_returns_the_memory_rows_or_says_it_is_missing(graph_file, name):
     args = {"platforms-for-cluster": ["集成电路"], "clusters-in-district": ["滨江区"], "targets-for-year": ["2030"],
-            "platform-profile": ["滨江物联网小镇"], "plans-for-concept": ["集成电路"]}.get(name, [])  # fmt: skip
+            "platform-profile": ["滨江物联网小镇"], "plans-for-concept": ["集成电路"],
+            "targets-for-concept": ["集成电路"]}.get(name, [])  # fmt: skip
     memory = run("query", name, *args, "--graph", graph_file, "--format", "json")
     rdf = run("query", name, *args, "--graph", graph_file, "--format", "json", "--backend", "rdf")
     if importlib.util.find_spec("kg.queries.rdf_backend") is None:
