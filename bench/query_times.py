@@ -18,6 +18,9 @@ PARAMS: dict[str, dict] = {
     "binding-indicators": {},
     "platform-profile": {"platform": "滨江物联网小镇"},
     "plans-for-concept": {"concept": "集成电路"},
+    "concept-matrix": {},
+    "targets-for-concept": {"concept": "集成电路"},
+    "indicator-across-plans": {},  # one plan shares no indicator: empty on the bundled plan alone
 }
 
 

@@ -8,7 +8,7 @@ import sys
 import click
 
 from kg import __version__
-from kg.commands import build, html, neo4j, query, rdf
+from kg.commands import build, compare, html, neo4j, query, rdf
 
 
 class InternalError(click.ClickException):
@@ -58,5 +58,5 @@ def main() -> None:
     """Turn a Chinese development plan into a knowledge graph of its commitments."""
 
 
-for module in (build, rdf, neo4j, query, html):
+for module in (build, rdf, neo4j, query, html, compare):
     module.register(main)

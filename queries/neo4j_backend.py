@@ -3,6 +3,10 @@
 The files are written for people: ``//`` comments and a ``:param`` line to paste into the Neo4j
 Browser. ``cypher_text`` strips those lines; values are always passed as parameters. Rows go
 through ``catalog.finish_rows`` so they equal the in-memory and SPARQL backends' rows.
+
+The plan filter every query takes (``plan``) is not in the files, so that they run in the Browser
+with only their own ``:param`` line (Cypher has no optional parameters): ``statement`` wraps the
+file's statement in ``CALL () { … }`` and keeps the rows whose ``plan`` is ``$plan``.
 """
 
 from __future__ import annotations
@@ -28,6 +32,16 @@ def cypher_text(name: str) -> str:
     return "\n".join(kept).strip()
 
 
+def statement(name: str, filtered: bool) -> str:
+    """The statement to run: the file's, or (``filtered``) the file's keeping only ``plan = $plan``."""
+    text = cypher_text(name)
+    if not filtered:
+        return text
+    columns = ", ".join(get_query(name).columns)
+    inner = "\n".join(f"  {line}" for line in text.splitlines())
+    return f"CALL () {{\n{inner}\n}}\nWITH * WHERE plan = $plan\nRETURN {columns}"
+
+
 INT64 = range(-(2**63), 2**63)
 
 
@@ -45,13 +59,37 @@ def check_storable(params: dict[str, Any]) -> None:
             raise ValueError(f"{key}={value} is out of Neo4j's 64-bit integer range")
 
 
+# What name resolution (``kg.queries.resolve``) reads of a node.
+LOOKUP_PROPERTIES = ("name", "aliases", "title", "place", "placeCode", "placeId", "concepts")
+
+
+def lookup_graph(driver: Driver, node_types, database: str | None = None):
+    """The nodes of ``node_types`` the database holds, with the properties names are resolved by, as a
+    read-only graph for ``kg.queries.resolve`` (types from the catalog, passed as a parameter)."""
+    from kg.graph_view import GraphView
+
+    fields = ", ".join(f"n.{key} AS {key}" for key in LOOKUP_PROPERTIES)
+    records, _, _ = driver.execute_query(
+        "MATCH (n:Entity) WHERE any(label IN labels(n) WHERE label IN $types) "
+        f"RETURN n.id AS id, [label IN labels(n) WHERE label IN $types][0] AS type, {fields}",
+        parameters_={"types": sorted(set(node_types))},
+        database_=database,
+        routing_=RoutingControl.READ,
+    )
+    nodes = [{k: v for k, v in record.data().items() if v is not None} for record in records]
+    return GraphView({"nodes": [n for n in nodes if "id" in n], "links": []})
+
+
 def run_query(
     name: str, params: dict[str, Any] | None, driver: Driver, database: str | None = None
 ) -> list[dict[str, Any]]:
     """Run the named Cypher query read-only; raises ``ValueError`` for unknown names or bad params."""
     typed = validate_params(name, params)
     check_storable(typed)
+    filtered = typed.get("plan") is not None and get_query(name).grouped is None
+    if not filtered:  # a grouped query is filtered by catalog.finish_rows, after grouping
+        typed.pop("plan", None)
     records, _, _ = driver.execute_query(
-        cypher_text(name), parameters_=typed, database_=database, routing_=RoutingControl.READ
+        statement(name, filtered), parameters_=typed, database_=database, routing_=RoutingControl.READ
     )
-    return finish_rows(name, (record.data() for record in records))
+    return finish_rows(name, (record.data() for record in records), validate_params(name, params))

@@ -2,15 +2,21 @@
 
 Two engines give the same rows (``tests/queries/test_agreement.py``):
 
-- ``oxigraph`` (default): pyoxigraph, in memory, a few ms per query. Parameters are bound with a
-  ``VALUES`` block put first in the query's ``WHERE`` group (never pasted as text into patterns:
-  the value is one escaped RDF term). ``oxigraph_store`` loads a plan graph straight from the
-  export's triples; an rdflib graph is copied into a store.
+- ``oxigraph`` (default): pyoxigraph, in memory, a few ms per query. Required parameters are passed
+  as ``substitutions`` (SEP-0007: the variable is replaced by one RDF term in the query's patterns,
+  never pasted as text), which pyoxigraph accepts for projected variables only: ``projected_query``
+  adds them to the ``SELECT`` clause (the rows read only the catalog's columns). An optional
+  parameter (the plan filter) is tested with ``BOUND`` in a ``FILTER``, where a substitution does not
+  reach: it is a one-row ``VALUES`` block opening the ``WHERE`` group (one escaped RDF term).
+  pyoxigraph evaluates an ``OPTIONAL``'s inner pattern on its own and joins afterwards, so every
+  ``OPTIONAL`` of the ``.rq`` files repeats the pattern that binds, from the parameters, each variable
+  it shares with the outside. ``oxigraph_store`` loads a plan graph straight from the export's
+  triples; an rdflib graph is copied into a store.
 - ``rdflib``: rdflib's engine with ``initBindings`` (tens to hundreds of ms per query).
 
-Names become ``@zh`` literals, as the RDF export writes them (``exports/rdf.py``), integers
-``xsd:integer``. Rows carry the documented columns, sorted like the in-memory backend
-(``catalog.finish_rows``).
+Names become ``@zh`` literals, as the RDF export writes them (``exports/rdf.py``), plan ids plain
+literals, integers ``xsd:integer`` (``catalog.Param.literal``). Rows carry the documented columns,
+sorted like the in-memory backend (``catalog.finish_rows``).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from kg.queries.catalog import finish_rows, get_query, validate_params
 
 ENGINES = ("oxigraph", "rdflib")
 XSD = "http://www.w3.org/2001/XMLSchema#"
+_SELECT = re.compile(r"^SELECT(?:\s+DISTINCT)?\s+", re.MULTILINE)
 _WHERE = re.compile(r"^WHERE\s*\{", re.MULTILINE)
 _NUMBERS = {XSD + "integer": int, XSD + "decimal": Decimal, XSD + "double": float, XSD + "float": float}
 
@@ -34,31 +41,53 @@ def query_text(name: str) -> str:
     return resources.files("kg.queries").joinpath(f"{name}.rq").read_text(encoding="utf-8")
 
 
+def bindings(name: str, typed: dict[str, Any]) -> dict[str, tuple[str, Any]]:
+    """SPARQL variable -> (literal kind, value) for every parameter given (``None``: not bound)."""
+    params = {p.name: p for p in get_query(name).params}
+    return {
+        params[key].variable: ("integer" if params[key].type is int else params[key].literal, value)
+        for key, value in typed.items()
+        if value is not None
+    }
+
+
 # --- oxigraph -------------------------------------------------------------------------------------
 
 
-def _values_term(value: Any) -> str:
+def projected_query(name: str, variables, values: dict[str, tuple[str, Any]] | None = None) -> str:
+    """The query text with ``variables`` added to its top-level projection where it lacks them, and
+    ``values`` (variable -> (kind, value)) as a one-row ``VALUES`` block opening its ``WHERE`` group."""
+    text = query_text(name)
+    select, where = _SELECT.search(text), _WHERE.search(text)
+    if select is None or where is None:
+        raise ValueError(f"{name}.rq: no top-level SELECT … WHERE {{ to bind parameters in")
+    if values:
+        names = " ".join(f"?{var}" for var in values)
+        terms = " ".join(_values_term(kind, value) for kind, value in values.values())
+        text = text[: where.end()] + f"\n  VALUES ({names}) {{ ({terms}) }}\n" + text[where.end() :]
+    projection = text[select.end() : where.start()]
+    extra = [f"?{v}" for v in variables if not re.search(rf"\?{v}\b", projection)]
+    if not extra:
+        return text
+    return text[: select.end()] + " ".join(extra) + " " + text[select.end() :]
+
+
+def _values_term(kind: str, value: Any) -> str:
     from kg.exports.rdf_text import escape_string
 
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return f'"{value}"^^<{XSD}integer>'
-    return f'"{escape_string(str(value))}"@zh'
+    if kind == "integer":
+        return f'"{int(value)}"^^<{XSD}integer>'
+    return f'"{escape_string(str(value))}"' + ("@zh" if kind == "zh" else "")
 
 
-def bound_query(name: str, params: dict[str, Any]) -> str:
-    """The query text with ``params`` as a one-row ``VALUES`` block opening its ``WHERE`` group."""
-    text = query_text(name)
-    if not params:
-        return text
-    names = " ".join(f"?{key}" for key in params)
-    terms = " ".join(_values_term(value) for value in params.values())
-    block = f"\n  VALUES ({names}) {{ ({terms}) }}\n"
-    match = _WHERE.search(text)
-    if match is None:  # a query without a top-level WHERE line: the trailing VALUES clause
-        return f"{text}\n{block}"
-    return text[: match.end()] + block + text[match.end() :]
+def _oxigraph_term(kind: str, value: Any):
+    from pyoxigraph import Literal, NamedNode
+
+    if kind == "integer":
+        return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+    if kind == "zh":
+        return Literal(str(value), language="zh")
+    return Literal(str(value))
 
 
 def _quads(triples):
@@ -127,11 +156,21 @@ def _oxigraph_python(term: Any) -> Any:
 
 
 def _run_oxigraph(name: str, typed: dict[str, Any], data) -> list[dict[str, Any]]:
-    from pyoxigraph import Store
+    from pyoxigraph import Store, Variable
 
     store = data if isinstance(data, Store) else _store_of_rdflib(data)
+    bound = bindings(name, typed)
+    optional = {p.variable for p in get_query(name).params if p.in_values}
+    values = {var: term for var, term in bound.items() if var in optional}
+    substitutions = {
+        Variable(var): _oxigraph_term(kind, value)
+        for var, (kind, value) in bound.items()
+        if var not in values
+    }
     columns = get_query(name).columns
-    solutions = store.query(bound_query(name, typed))
+    solutions = store.query(
+        projected_query(name, [v.value for v in substitutions], values), substitutions=substitutions
+    )
     return [{column: _oxigraph_python(solution[column]) for column in columns} for solution in solutions]
 
 
@@ -145,15 +184,15 @@ def prepared_query(name: str):
     return prepareQuery(query_text(name))
 
 
-def _param_term(value: Any):
+def _rdflib_term(kind: str, value: Any):
     from rdflib import XSD as RDFLIB_XSD
     from rdflib import Literal
 
-    if isinstance(value, bool):
-        return Literal(value)
-    if isinstance(value, int):
+    if kind == "integer":
         return Literal(value, datatype=RDFLIB_XSD.integer)
-    return Literal(str(value), lang="zh")
+    if kind == "zh":
+        return Literal(str(value), lang="zh")
+    return Literal(str(value))
 
 
 def _rdflib_python(term: Any) -> Any:
@@ -175,8 +214,8 @@ def _run_rdflib(name: str, typed: dict[str, Any], rdf_graph) -> list[dict[str, A
 
     if not isinstance(rdf_graph, Graph):
         raise TypeError("the rdflib engine runs on an rdflib Graph (kg.exports.rdf.graph_to_rdf)")
-    bindings = {Variable(key): _param_term(value) for key, value in typed.items()}
-    result = rdf_graph.query(prepared_query(name), initBindings=bindings)
+    bound = {Variable(var): _rdflib_term(kind, value) for var, (kind, value) in bindings(name, typed).items()}
+    result = rdf_graph.query(prepared_query(name), initBindings=bound)
     columns = get_query(name).columns
     return [{column: _rdflib_python(row[column]) for column in columns} for row in result]
 
@@ -191,4 +230,4 @@ def run_query(name: str, params: dict[str, Any] | None, data, engine: str = "oxi
         rows = _run_rdflib(name, typed, data)
     else:
         raise ValueError(f"unknown SPARQL engine {engine!r}; known: {', '.join(ENGINES)}")
-    return finish_rows(name, rows)
+    return finish_rows(name, rows, typed)

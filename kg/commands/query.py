@@ -39,53 +39,54 @@ def _parse_params(name: str, pairs: tuple[str, ...], positional: list[str]) -> t
             raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--param")
         params[key.strip()] = value
     for param in get_query(name).params:
-        if param.name not in params and positional:
+        if param.required and param.name not in params and positional:
             params[param.name] = positional.pop(0)
     return params, positional
 
 
-def _resolved(graph, params: dict) -> dict:
-    """Name parameters as stored in ``graph`` (``kg.queries.resolve``); unknown: exit 1, suggestions."""
+def _resolved(graph, name: str, params: dict) -> dict:
+    """Name parameters as stored in ``graph`` (``kg.queries.resolve``), the plan as its id; an unknown
+    or ambiguous name: exit 1 with suggestions or candidates."""
     from kg.queries.resolve import resolve_params
     from kg.trace import AmbiguousName, UnknownName
 
     try:
-        return resolve_params(graph, params)
+        return resolve_params(graph, name, params)
     except (AmbiguousName, UnknownName) as err:
         raise trace_command.name_failure(err.text, err) from None
 
 
-def _rdf_graph(rdf_file, graph_file, docs: tuple[str, ...], encoding: str | None, graph=None):
-    """The RDF graph to query: ``--rdf FILE`` parsed, else the graph converted by ``kg.exports.rdf``."""
-    if rdf_file:
-        from kg.commands.common import BadInput
-        from kg.rdf_io import RdfInputError, read_rdf
+def _rdf_graph(rdf_file: str):
+    """The RDF export ``--rdf FILE``: a local Turtle, N-Triples or JSON-LD file, never the network."""
+    from kg.commands.common import BadInput
+    from kg.rdf_io import RdfInputError, read_rdf
 
-        try:  # a local Turtle, N-Triples or JSON-LD file, never the network
-            data = read_rdf(rdf_file)
-        except RdfInputError as err:
-            raise BadInput(str(err)) from None
-        click.echo(f"Graph: {Path(rdf_file).resolve()} (RDF file as given)", err=True)
-        return data
     try:
-        graph_to_rdf = import_module("kg.exports.rdf").graph_to_rdf
-    except (ModuleNotFoundError, AttributeError):
-        message = "the RDF exporter is not available; pass an RDF export with --rdf FILE"
-        raise click.ClickException(message) from None
-    return graph_to_rdf(graph if graph is not None else load_graph(graph_file, docs, encoding))
+        data = read_rdf(rdf_file)
+    except RdfInputError as err:
+        raise BadInput(str(err)) from None
+    click.echo(f"Graph: {Path(rdf_file).resolve()} (RDF file as given)", err=True)
+    return data
 
 
 def _neo4j_rows(name, params, neo4j):
-    """Rows of the named query from Neo4j; every failure one line without a credential."""
+    """Rows of the named query from Neo4j, names resolved against the database's nodes; every failure
+    one line without a credential."""
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from kg.queries.resolve import lookup_types
+
     run = _backend("neo4j")
+    backend = import_module("kg.queries.neo4j_backend")
     try:
-        import_module("kg.queries.neo4j_backend").check_storable(params)
+        backend.check_storable(params)
     except ValueError as err:  # a parameter Neo4j cannot take (an integer over 64 bits): exit 2
         raise click.UsageError(str(err)) from None
     with open_driver(neo4j) as driver:
         try:
+            types = lookup_types(name, params)
+            if types:
+                params = _resolved(backend.lookup_graph(driver, types, neo4j.database), name, params)
             return run(name, params, driver, neo4j.database)
         except (Neo4jError, DriverError, OSError) as err:
             raise neo4j_failure(neo4j, err) from None
@@ -95,7 +96,7 @@ def _list_queries(fmt: str) -> str:
     entries = [
         {
             "name": q.name,
-            "parameters": {p.name: p.type.__name__ for p in q.params},
+            "parameters": {p.name: p.type.__name__ + ("" if p.required else "?") for p in q.params},
             "columns": list(q.columns),
             "description": q.description,
         }
@@ -116,17 +117,21 @@ def _list_queries(fmt: str) -> str:
 @click.argument("args", nargs=-1)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
 @click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter.")
+@click.option(
+    "--plan", "plan", metavar="PLAN", help="Only rows of this plan: its id (320100-15) or its place (南京)."
+)
 @click.option("--backend", type=click.Choice(BACKENDS), default="memory", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @graph_options
 @click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), help="RDF export to query.")
 @neo4j_options
-def query(name, args, list_only, pairs, backend, fmt, graph_file, encoding, rdf_file, **connection):
+def query(name, args, list_only, pairs, plan, backend, fmt, graph_file, encoding, rdf_file, **connection):
     """Run the named query NAME; positional ARGS fill its parameters in order, the rest are DOCs.
 
     \b
     kg query --list
     kg query platforms-for-cluster 集成电路
+    kg query platforms-for-cluster 集成电路 --plan 南京
     kg query targets-for-year --param year=2030 --format csv plan.txt
     """
     if list_only:
@@ -136,20 +141,23 @@ def query(name, args, list_only, pairs, backend, fmt, graph_file, encoding, rdf_
         raise click.UsageError(f"name a query (kg query --list): {', '.join(sorted(QUERIES))}")
     try:
         raw, docs = _parse_params(name, pairs, list(args))
+        if plan is not None:
+            raw["plan"] = plan
         params = validate_params(name, raw)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
     if backend == "memory":
         graph = load_graph(graph_file, tuple(docs), encoding)
-        rows = run_in_memory(name, _resolved(graph, params), graph)
+        rows = run_in_memory(name, _resolved(graph, name, params), graph)
     elif backend == "rdf":
+        run = _backend("rdf")
         if rdf_file:
-            data = _rdf_graph(rdf_file, graph_file, tuple(docs), encoding)
-        else:
+            data = _rdf_graph(rdf_file)
+        else:  # the export's triples straight into pyoxigraph (no rdflib graph on the way)
             graph = load_graph(graph_file, tuple(docs), encoding)
-            params = _resolved(graph, params)
-            data = _rdf_graph(None, None, (), encoding, graph)
-        rows = _backend("rdf")(name, params, data)
+            params = _resolved(graph, name, params)
+            data = import_module("kg.queries.rdf_backend").oxigraph_store(graph)
+        rows = run(name, params, data)
     else:
         if docs or graph_file:
             message = "--backend neo4j queries the loaded database; load documents with the neo4j command"

@@ -16,6 +16,7 @@ from kg.exports.json import write_json
 from kg.pipeline import bundled_plan_path
 from kg.queries.catalog import QUERIES
 from tests.fixtures.tiny import tiny_graph
+from tests.queries.tiny_rows import EXPECTED
 
 NANJING = Path(__file__).parents[1] / "data" / "nanjing-15th-five-year-plan-outline.txt"
 QUOTE = "滨江物联网小镇"
@@ -23,7 +24,10 @@ QUOTE = "滨江物联网小镇"
 
 @pytest.fixture
 def graph_file(tmp_path):
-    return str(write_json(tiny_graph(), tmp_path / "graph.json")[0])
+    """The tiny graph, its cluster matched to the shared concept 集成电路."""
+    from tests.queries.two_plans import with_concept
+
+    return str(write_json(with_concept(tiny_graph()), tmp_path / "graph.json")[0])
 
 
 def run(*args):
@@ -43,9 +47,9 @@ def test_list_as_json_comes_from_the_catalog():
     assert [q["name"] for q in listed] == list(QUERIES)
     assert listed[2] == {
         "name": "targets-for-year",
-        "parameters": {"year": "int"},
-        "columns": ["subject", "value", "unit", "comparator", "path", "quote"],
-        "description": "Every quantitative Target for the year, with its location path and quote.",
+        "parameters": {"year": "int", "plan": "str?"},
+        "columns": ["plan", "subject", "value", "unit", "comparator", "path", "line", "quote"],
+        "description": "Every quantitative Target for the year, with its location and quote.",
     }
 
 
@@ -59,10 +63,7 @@ def test_list_as_table_names_every_query():
 def test_query_json_output_is_exact(graph_file):
     result = run("query", "platforms-for-cluster", "集成电路", "--graph", graph_file, "--format", "json")
     assert result.exit_code == 0, result.output
-    expected = [
-        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
-        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
-    ]
+    expected = EXPECTED[("platforms-for-cluster", "集成电路")]
     assert result.stdout == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -77,7 +78,10 @@ def test_param_option_equals_positional(graph_file):
 def test_csv_output_is_exact(graph_file):
     result = run("query", "binding-indicators", "--graph", graph_file, "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "number,name,unit,baseline,target\n2,森林覆盖率,%,65.7,>65\n"
+    assert result.stdout == (
+        "plan,table,number,name,unit,baseline,target,path,line,quote\n"
+        "tiny-plan,main,2,森林覆盖率,%,65.7,>65,第一篇/第一章/主要指标/2,22,| 2 | 森林覆盖率(%) | 65.7 | >65 | — | 约束性 |\n"
+    )
 
 
 def test_csv_writes_null_as_empty(graph_file, tmp_path):
@@ -85,24 +89,25 @@ def test_csv_writes_null_as_empty(graph_file, tmp_path):
     g.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
     path = str(write_json(g, tmp_path / "g2.json")[0])
     result = run("query", "platforms-for-cluster", "集成电路", "--graph", path, "--format", "csv")
-    assert result.stdout.splitlines()[-1] == f"钱塘芯谷,,{QUOTE}"
+    assert result.stdout.splitlines()[-1] == f"tiny-plan,钱塘芯谷,,第一篇/第一章/第一节/专栏1/1,10,{QUOTE}"
 
 
 def test_table_aligns_wide_characters(graph_file):
     result = run("query", "platform-profile", "滨江物联网小镇", "--graph", graph_file)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert len(lines) == 7  # top, header, rule, three rows, bottom
-    assert len(same_width(result.stdout)) == 1, result.output
-    assert "集成电路。支持滨江物联网小镇建设<芯片>平台。" in result.output
+    assert lines[0].startswith("┌") and lines[-1].startswith("└")
+    assert sum(" MENTIONS " in line or " SUPPORTS " in line or " LOCATED_IN " in line for line in lines) == 3
+    assert len(same_width(result.stdout)) == 1, result.output  # wrapped cells stay aligned
+    assert "集成电路。支持滨江物联网小镇建" in result.output
 
 
 def test_unknown_query_is_a_usage_error(graph_file):
     result = run("query", "nope", "--graph", graph_file)
     assert result.exit_code == 2, result.output
     assert (
-        "unknown query 'nope'; known: binding-indicators, clusters-in-district, plans-for-concept, "
-        "platform-profile" in result.output
+        "unknown query 'nope'; known: binding-indicators, clusters-in-district, concept-matrix, "
+        "indicator-across-plans, plans-for-concept, platform-profile" in result.output
     )
 
 
@@ -110,7 +115,7 @@ def test_unknown_query_is_a_usage_error(graph_file):
     ("args", "message"),
     [
         (["targets-for-year", "二〇三〇"], "parameter 'year' must be int, got '二〇三〇'"),
-        (["targets-for-year"], "missing 'year'; needs targets-for-year(year: int)"),
+        (["targets-for-year"], "missing 'year'; needs targets-for-year(year: int, plan: str?)"),
         (["platform-profile", "-p", "name=x"], "takes no parameter 'name'"),
         (["platform-profile", "-p", "钱塘芯谷"], "'钱塘芯谷' is not KEY=VALUE"),
         ([], "name a query (kg query --list)"),
@@ -145,7 +150,8 @@ def test_neo4j_backend_reads_no_documents():
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_rdf_backend_returns_the_memory_rows_or_says_it_is_missing(graph_file, name):
     args = {"platforms-for-cluster": ["集成电路"], "clusters-in-district": ["滨江区"], "targets-for-year": ["2030"],
-            "platform-profile": ["滨江物联网小镇"], "plans-for-concept": ["集成电路"]}.get(name, [])  # fmt: skip
+            "platform-profile": ["滨江物联网小镇"], "plans-for-concept": ["集成电路"],
+            "targets-for-concept": ["集成电路"]}.get(name, [])  # fmt: skip
     memory = run("query", name, *args, "--graph", graph_file, "--format", "json")
     rdf = run("query", name, *args, "--graph", graph_file, "--format", "json", "--backend", "rdf")
     if importlib.util.find_spec("kg.queries.rdf_backend") is None:
@@ -163,8 +169,16 @@ def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
     assert result.exit_code == 0, result.output
     text = (plan or bundled_plan_path()).read_text(encoding="utf-8").replace("\r\n", "\n")
     rows = json.loads(result.stdout)
-    assert all(list(row) == ["subject", "value", "unit", "comparator", "path", "quote"] for row in rows)
+    assert all(
+        list(row) == ["plan", "subject", "value", "unit", "comparator", "path", "line", "quote"]
+        for row in rows
+    )
     assert all(row["quote"] in text for row in rows)
+    lines = text.splitlines()
+    assert all(
+        row["quote"].splitlines()[0] in lines[row["line"] - 1] for row in rows
+    )  # the line is the quote's
+    assert {row["plan"] for row in rows} == {"330100-15" if plan is None else "320100-15"}
     if plan is None:
         assert len(rows) >= 20  # Hangzhou states dozens of 2030 targets
 
@@ -254,3 +268,109 @@ def test_an_unknown_name_is_exit_1_with_suggestions(graph_file, backend):
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_plans_file(tmp_path_factory):
+    """Hangzhou and Guangzhou built into one graph.json."""
+    from tests.queries.two_plans import two_plan_graph
+
+    return str(write_json(two_plan_graph(), tmp_path_factory.mktemp("two") / "graph.json")[0])
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_rows_of_two_plans_say_their_plan_and_the_plan_filter_keeps_one(two_plans_file, backend):
+    def rows(*args):
+        result = run("query", "platforms-for-cluster", "集成电路", "--graph", two_plans_file,
+                     "--backend", backend, "--format", "json", *args)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    both = rows()
+    assert {row["plan"] for row in both} == {"330100-15"}  # 集成电路 is Hangzhou's cluster name
+    assert all(row["path"] and row["line"] and row["quote"] for row in both)
+    assert rows("--plan", "杭州") == rows("--plan", "330100-15") == both
+    assert rows("--plan", "广州") == []
+    result = run(
+        "query", "binding-indicators", "--graph", two_plans_file, "--backend", backend, "--format", "json"
+    )
+    indicators = json.loads(result.stdout)
+    assert {row["plan"] for row in indicators} == {"330100-15", "440100-15"}
+    only = run(
+        "query", "binding-indicators", "--graph", two_plans_file, "--plan", "广州市", "--format", "json"
+    )
+    assert json.loads(only.stdout) == [row for row in indicators if row["plan"] == "440100-15"]
+
+
+@pytest.mark.parametrize(("plan", "message"), [
+    ("南京", "no plan of the graph is '南京'; did you mean:\n"),
+    ("市", "'市' matches several entities; give a more precise name:\n"),
+])  # fmt: skip
+def test_a_plan_that_is_not_in_the_graph_is_exit_1(two_plans_file, plan, message):
+    result = run("query", "binding-indicators", "--graph", two_plans_file, "--plan", plan)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "[Plan]  330100-15" in result.stderr or "[Plan]  440100-15" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["memory", "rdf"])
+def test_a_concept_resolves_as_people_type_it(two_plans_file, backend):
+    def concept(text, *args):
+        return run("query", "plans-for-concept", text, "--graph", two_plans_file, "--backend", backend,
+                   "--format", "json", *args)  # fmt: skip
+
+    exact = concept("集成电路")
+    assert exact.exit_code == 0, exact.output
+    assert {row["plan"] for row in json.loads(exact.stdout)} == {"330100-15", "440100-15"}
+    assert concept("芯片").stdout == concept("半导体").stdout == exact.stdout  # alternative labels
+    unknown = concept("新能源车")
+    assert unknown.exit_code == 1 and unknown.stdout == ""
+    assert (
+        "no industry concept of the graph's clusters is called '新能源车'; did you mean:\n" in unknown.stderr
+    )
+    assert "  新能源汽车  [IndustryConcept]  concept:新能源汽车" in unknown.stderr
+
+
+@pytest.fixture
+def tiny_in_neo4j(neo4j_driver, neo4j_database, neo4j_plans):
+    from kg.exports.neo4j import load_graph
+    from tests.queries.two_plans import with_concept
+
+    neo4j_plans.claim("tiny-plan")
+    load_graph(with_concept(tiny_graph()), neo4j_driver, database=neo4j_database, progress=False)
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(
+    ("args", "stored"),
+    [
+        (("clusters-in-district", "滨江"), "滨江物联网小镇"),  # an alias of 滨江区
+        (("platforms-for-cluster", "集成"), "滨江物联网小镇"),  # a unique part of 集成电路
+        (("platform-profile", "物联网小镇"), "SUPPORTS"),  # a short form of 滨江物联网小镇
+        (("plans-for-concept", "芯片"), "钱塘芯谷"),  # an alternative label of the concept 集成电路
+        (("binding-indicators", "--plan", "小城市"), "森林覆盖率"),  # the plan by its title
+    ],
+    ids=["alias", "substring", "short-form", "concept", "plan"],
+)
+def test_names_resolve_on_the_neo4j_backend(tiny_in_neo4j, args, stored):
+    result = run("query", *args, "--backend", "neo4j", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert stored in result.stdout
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("platforms-for-cluster", "集成电络"), "'集成电络'; did you mean:\n  集成电路  [IndustryCluster]"),
+        (("plans-for-concept", "量子"), "no industry concept of the graph's clusters is called '量子'"),
+        (("binding-indicators", "--plan", "大城市"), "no plan of the graph is '大城市'; did you mean:\n"),
+    ],
+    ids=["cluster", "concept", "plan"],
+)
+def test_an_unknown_name_on_the_neo4j_backend_is_exit_1(tiny_in_neo4j, args, message):
+    result = run("query", *args, "--backend", "neo4j")
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert message in result.stderr

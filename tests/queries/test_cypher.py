@@ -9,11 +9,11 @@ import pytest
 from kg.exports.neo4j import load_graph
 from kg.queries import memory
 from kg.queries.catalog import QUERIES, get_query
-from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query
+from kg.queries.neo4j_backend import cypher_file_text, cypher_text, run_query, statement
 from tests.fixtures.tiny import PLAN_ID
+from tests.queries.tiny_rows import EXPECTED
 from tests.queries.two_plans import with_concept
 
-QUOTE = "滨江物联网小镇"
 CASES = [
     ("platforms-for-cluster", {"cluster": "集成电路"}),
     ("clusters-in-district", {"district": "滨江区"}),
@@ -44,60 +44,31 @@ def test_every_query_file_has_a_comment_a_param_line_and_the_columns(name):
 
 @pytest.mark.requires_neo4j
 def test_platforms_for_cluster(loaded, neo4j_database):
-    assert run_query("platforms-for-cluster", {"cluster": "集成电路"}, loaded, neo4j_database) == [
-        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": QUOTE},
-        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": QUOTE},
-    ]
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("platforms-for-cluster", "集成电路")]
 
 
 @pytest.mark.requires_neo4j
 def test_clusters_targets_and_indicators(loaded, neo4j_database):
-    assert run_query("clusters-in-district", {"district": "滨江区"}, loaded, neo4j_database) == [
-        {"cluster": "集成电路", "tier": "千亿级", "via": "滨江物联网小镇"}
-    ]
+    rows = run_query("clusters-in-district", {"district": "滨江区"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("clusters-in-district", "滨江区")]
     assert run_query("clusters-in-district", {"district": "杭州市"}, loaded, neo4j_database) == []
-    assert run_query("targets-for-year", {"year": "2030"}, loaded, neo4j_database) == [
-        {
-            "subject": "集成电路产业营业收入",
-            "value": "1000",
-            "unit": "亿元",
-            "comparator": ">",
-            "path": "第一篇/第一章/第一节/专栏1/1",
-            "quote": "到2030年，集成电路产业营业收入超1000亿元",
-        }
-    ]
-    assert run_query("binding-indicators", {}, loaded, neo4j_database) == [
-        {"number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65"}
-    ]
+    rows = run_query("targets-for-year", {"year": "2030"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("targets-for-year", 2030)]
+    assert run_query("binding-indicators", {}, loaded, neo4j_database) == EXPECTED[("binding-indicators",)]
 
 
 @pytest.mark.requires_neo4j
 def test_platform_profile(loaded, neo4j_database):
-    rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, loaded, neo4j_database)
-    assert rows == [
-        {
-            "relation": "LOCATED_IN",
-            "direction": "out",
-            "otherType": "District",
-            "other": "钱塘区",
-            "quote": QUOTE,
-        },
-        {
-            "relation": "SUPPORTS",
-            "direction": "out",
-            "otherType": "IndustryCluster",
-            "other": "集成电路",
-            "quote": QUOTE,
-        },
-    ]
+    for platform in ("滨江物联网小镇", "钱塘芯谷"):
+        rows = run_query("platform-profile", {"platform": platform}, loaded, neo4j_database)
+        assert rows == EXPECTED[("platform-profile", platform)]
 
 
 @pytest.mark.requires_neo4j
 def test_plans_for_concept(loaded, neo4j_database):
-    assert run_query("plans-for-concept", {"concept": "集成电路"}, loaded, neo4j_database) == [
-        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
-        {"plan": PLAN_ID, "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
-    ]
+    rows = run_query("plans-for-concept", {"concept": "集成电路"}, loaded, neo4j_database)
+    assert rows == EXPECTED[("plans-for-concept", "集成电路")]
     assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, loaded, neo4j_database) == []
 
 
@@ -118,3 +89,34 @@ def test_bad_parameters_are_refused_before_the_server(neo4j_driver):
         run_query("platforms-for-cluster", {}, neo4j_driver)
     with pytest.raises(ValueError, match="unknown query"):
         run_query("../etc/passwd", {}, neo4j_driver)
+
+
+@pytest.mark.requires_neo4j
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_the_plan_filter_keeps_the_plans_rows(loaded, neo4j_database, name, params):
+    rows = run_query(name, params, loaded, neo4j_database)
+    assert rows and run_query(name, {**params, "plan": PLAN_ID}, loaded, neo4j_database) == rows
+    assert run_query(name, {**params, "plan": "other-plan"}, loaded, neo4j_database) == []
+
+
+def test_the_plan_filter_wraps_the_file_and_passes_the_plan_as_a_parameter():
+    wrapped = statement("binding-indicators", filtered=True)
+    assert wrapped.startswith("CALL () {\n  MATCH (i:Indicator)")
+    assert wrapped.endswith(
+        "WITH * WHERE plan = $plan\nRETURN " + ", ".join(get_query("binding-indicators").columns)
+    )
+    assert statement("binding-indicators", filtered=False) == cypher_text("binding-indicators")
+
+
+@pytest.mark.requires_neo4j
+def test_numbers_written_as_text_sort_by_value_as_pasted(
+    tiny_graph, neo4j_driver, neo4j_database, neo4j_plans
+):
+    from tests.queries.numbers import NUMBERS_IN_ORDER, with_numbered_indicators
+
+    graph = with_numbered_indicators(tiny_graph)
+    neo4j_plans.claim(PLAN_ID)
+    load_graph(graph, neo4j_driver, database=neo4j_database, progress=False)
+    records, _, _ = neo4j_driver.execute_query(cypher_text("binding-indicators"), database_=neo4j_database)
+    assert [(record["table"], record["number"]) for record in records] == NUMBERS_IN_ORDER
+    assert [record.data() for record in records] == memory.run_query("binding-indicators", {}, graph)

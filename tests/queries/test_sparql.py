@@ -8,14 +8,12 @@ import pytest
 from rdflib import Graph
 
 from kg.exports.rdf import graph_to_rdf
-from kg.queries import memory
+from kg.queries import memory, rdf_backend
 from kg.queries.catalog import QUERIES
-from kg.queries.rdf_backend import bound_query, oxigraph_store, query_text, run_query
+from kg.queries.rdf_backend import bindings, oxigraph_store, projected_query, query_text, run_query
 from tests.fixtures.real_plans import bundled_graph, nanjing_graph
+from tests.queries.tiny_rows import EDGE, EXPECTED, NOWHERE, P
 from tests.queries.two_plans import with_concept
-
-BOX_ITEM = "第一篇/第一章/第一节/专栏1/1"
-MEASURE = "集成电路。支持滨江物联网小镇建设<芯片>平台。"
 
 
 @pytest.fixture
@@ -24,100 +22,71 @@ def tiny_rdf(tiny_graph) -> Graph:
 
 
 def test_platforms_for_cluster(tiny_rdf):
-    assert run_query("platforms-for-cluster", {"cluster": "集成电路"}, tiny_rdf) == [
-        {"platform": "滨江物联网小镇", "district": "滨江区", "quote": "滨江物联网小镇"},
-        {"platform": "钱塘芯谷", "district": "钱塘区", "quote": "滨江物联网小镇"},
-    ]
+    assert (
+        run_query("platforms-for-cluster", {"cluster": "集成电路"}, tiny_rdf)
+        == EXPECTED[("platforms-for-cluster", "集成电路")]
+    )
     assert run_query("platforms-for-cluster", {"cluster": "人工智能"}, tiny_rdf) == []
 
 
 def test_platform_without_district_gives_null(tiny_graph):
     tiny_graph.remove_edge("platform:钱塘芯谷", "district:杭州市钱塘区", key="LOCATED_IN")
     rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph_to_rdf(tiny_graph))
-    assert rows[1] == {"platform": "钱塘芯谷", "district": None, "quote": "滨江物联网小镇"}
+    assert rows[1] == {"plan": P, "platform": "钱塘芯谷", "district": None, **EDGE}
 
 
 def test_clusters_in_district(tiny_rdf):
-    assert run_query("clusters-in-district", {"district": "滨江区"}, tiny_rdf) == [
-        {"cluster": "集成电路", "tier": "千亿级", "via": "滨江物联网小镇"}
-    ]
+    assert (
+        run_query("clusters-in-district", {"district": "滨江区"}, tiny_rdf)
+        == EXPECTED[("clusters-in-district", "滨江区")]
+    )
     assert run_query("clusters-in-district", {"district": "杭州市"}, tiny_rdf) == []
 
 
 def test_targets_for_year(tiny_rdf):
-    expected = {
-        "subject": "集成电路产业营业收入",
-        "value": "1000",
-        "unit": "亿元",
-        "comparator": ">",
-        "path": BOX_ITEM,
-        "quote": "到2030年，集成电路产业营业收入超1000亿元",
-    }
-    assert run_query("targets-for-year", {"year": 2030}, tiny_rdf) == [expected]
-    assert run_query("targets-for-year", {"year": "2030"}, tiny_rdf) == [expected]
+    expected = EXPECTED[("targets-for-year", 2030)]
+    assert run_query("targets-for-year", {"year": 2030}, tiny_rdf) == expected
+    assert run_query("targets-for-year", {"year": "2030"}, tiny_rdf) == expected
     assert run_query("targets-for-year", {"year": 2035}, tiny_rdf) == []
 
 
 def test_binding_indicators(tiny_rdf):
-    assert run_query("binding-indicators", {}, tiny_rdf) == [
-        {"number": "2", "name": "森林覆盖率", "unit": "%", "baseline": "65.7", "target": ">65"}
-    ]
+    assert run_query("binding-indicators", {}, tiny_rdf) == EXPECTED[("binding-indicators",)]
 
 
 def test_platform_profile(tiny_rdf):
-    assert run_query("platform-profile", {"platform": "滨江物联网小镇"}, tiny_rdf) == [
-        {
-            "relation": "LOCATED_IN",
-            "direction": "out",
-            "otherType": "District",
-            "other": "滨江区",
-            "quote": "滨江物联网小镇",
-        },
-        {
-            "relation": "MENTIONS",
-            "direction": "in",
-            "otherType": "Measure",
-            "other": MEASURE,
-            "quote": "滨江物联网小镇",
-        },
-        {
-            "relation": "SUPPORTS",
-            "direction": "out",
-            "otherType": "IndustryCluster",
-            "other": "集成电路",
-            "quote": "滨江物联网小镇",
-        },
-    ]
+    for platform in ("滨江物联网小镇", "钱塘芯谷"):
+        assert (
+            run_query("platform-profile", {"platform": platform}, tiny_rdf)
+            == EXPECTED[("platform-profile", platform)]
+        )
 
 
 def test_plans_for_concept(tiny_graph):
     rdf = graph_to_rdf(with_concept(tiny_graph))
-    assert run_query("plans-for-concept", {"concept": "集成电路"}, rdf) == [
-        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "滨江物联网小镇", "district": "滨江区"},
-        {"plan": "tiny-plan", "cluster": "集成电路", "platform": "钱塘芯谷", "district": "钱塘区"},
-    ]
+    assert (
+        run_query("plans-for-concept", {"concept": "集成电路"}, rdf)
+        == EXPECTED[("plans-for-concept", "集成电路")]
+    )
     assert run_query("plans-for-concept", {"concept": "新一代信息技术"}, rdf) == []
 
 
-def test_plans_for_concept_cluster_without_platform_gives_nulls(tiny_graph):
+def test_plans_for_concept_cluster_without_platform_gives_its_own_location(tiny_graph):
     with_concept(tiny_graph)
     for platform in ("platform:钱塘芯谷", "platform:滨江物联网小镇"):
         tiny_graph.remove_edge(platform, "cluster:集成电路", key="SUPPORTS")
+    where = {"path": "第一篇/第一章/第一节/专栏1", "line": 10, "quote": "集成电路"}
     assert run_query("plans-for-concept", {"concept": "集成电路"}, graph_to_rdf(tiny_graph)) == [
-        {"plan": "tiny-plan", "cluster": "集成电路", "platform": None, "district": None}
+        {"plan": P, "cluster": "集成电路", "platform": None, "district": None, **where}
     ]
 
 
-def test_edge_without_provenance_gives_null_quote(tiny_graph):
+def test_edge_without_provenance_gives_null_location(tiny_graph):
     tiny_graph.add_edge("platform:钱塘芯谷", "district:杭州市", key="LOCATED_IN", type="LOCATED_IN")
-    rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, graph_to_rdf(tiny_graph))
-    assert {
-        "relation": "LOCATED_IN",
-        "direction": "out",
-        "otherType": "District",
-        "other": "杭州市",
-        "quote": None,
-    } in rows
+    for engine, data in (("oxigraph", oxigraph_store(tiny_graph)), ("rdflib", graph_to_rdf(tiny_graph))):
+        rows = run_query("platform-profile", {"platform": "钱塘芯谷"}, data, engine=engine)
+        assert rows[0] == {"plan": None, "relation": "LOCATED_IN", "direction": "out", "otherType": "District",
+                           "other": "杭州市", **NOWHERE}  # fmt: skip
 
 
 HOSTILE = ['集成电路"@zh } UNION { ?p ?x ?y } #', '集成电路\\"@zh) } } #', "集成电路\n} #\u2028", "集成电路'"]
@@ -127,14 +96,22 @@ HOSTILE = ['集成电路"@zh } UNION { ?p ?x ?y } #', '集成电路\\"@zh) } } #
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_parameters_are_bound_not_pasted(tiny_rdf, engine, hostile):
     assert run_query("platforms-for-cluster", {"cluster": hostile}, tiny_rdf, engine=engine) == []
+    assert run_query("binding-indicators", {"plan": hostile}, tiny_rdf, engine=engine) == []
 
 
-def test_values_block_holds_one_escaped_term():
-    text = bound_query("platforms-for-cluster", {"cluster": 'a"b\n'})
-    assert '\n  VALUES (?cluster) { ("a\\"b\\n"@zh) }\n' in text
-    assert text.index("VALUES (?cluster)") > text.index("WHERE {")
-    year = bound_query("targets-for-year", {"year": 2030})
-    assert 'VALUES (?year) { ("2030"^^<http://www.w3.org/2001/XMLSchema#integer>) }' in year
+def test_parameters_are_substituted_terms_and_projected_variables():
+    assert bindings("platforms-for-cluster", {"cluster": 'a"b\n'}) == {"cluster": ("zh", 'a"b\n')}
+    assert bindings("targets-for-year", {"year": 2030}) == {"year": ("integer", 2030)}
+    assert bindings("binding-indicators", {"plan": "p-1"}) == {"inPlan": ("plain", "p-1")}
+    filtered = projected_query("binding-indicators", [], {"inPlan": ("plain", 'a"b\n')})
+    assert '\n  VALUES (?inPlan) { ("a\\"b\\n") }\n' in filtered
+    assert filtered.index("VALUES (?inPlan)") > filtered.index("WHERE {")
+    text = projected_query("platforms-for-cluster", ["cluster"])
+    assert "SELECT DISTINCT ?cluster ?plan ?platform" in text
+    assert (
+        'a"b' not in text
+        and text.count("?cluster") == query_text("platforms-for-cluster").count("?cluster") + 1
+    )
 
 
 def test_engines_give_the_same_rows_on_the_tiny_graph(tiny_graph):
@@ -204,3 +181,27 @@ def test_agrees_with_memory_backend_on_tiny_graph(tiny_graph):
 @pytest.mark.parametrize("build", [bundled_graph, nanjing_graph], ids=["hangzhou", "nanjing"])
 def test_agrees_with_memory_backend_on_real_plans(build):
     _assert_backends_agree(build())
+
+
+@pytest.mark.parametrize("name", ["binding-indicators", "targets-for-year"])
+def test_rq_files_sort_numbers_written_as_text_by_value_as_is(tiny_graph, name):
+    """Run as-is (no parameters) in either engine, a file gives its rows in the catalog's order."""
+    from tests.queries.numbers import with_numbered_indicators
+
+    graph = with_numbered_indicators(tiny_graph)
+    for node, value in (("a", "12"), ("b", "9.5"), ("c", "100")):
+        graph.add_node(f"tiny-plan/target/{node}", type="Target", year=2030, value=value, subject="指标")
+    columns = QUERIES[name].columns
+    expected = (
+        [tuple(row.values()) for row in memory.run_query(name, {"year": 2030}, graph)]
+        if name == "targets-for-year"
+        else None
+    )
+    expected = expected or [tuple(row.values()) for row in memory.run_query(name, {}, graph)]
+    store = oxigraph_store(graph)
+    as_is = [
+        tuple(rdf_backend._oxigraph_python(s[c]) for c in columns) for s in store.query(query_text(name))
+    ]
+    assert as_is == expected
+    rdflib_rows = graph_to_rdf(graph).query(query_text(name))
+    assert [tuple(rdf_backend._rdflib_python(row[c]) for c in columns) for row in rdflib_rows] == expected
