@@ -49,32 +49,43 @@ def nt_term(term: str | Lit) -> str:
     return f"{text}^^<{term.datatype}>" if term.datatype else text
 
 
-Index = dict[str, dict[str, list]]  # subject -> predicate -> its objects (each once)
+Index = dict[str, list]  # subject -> [predicate, object, predicate, object, ...] (a fact may repeat)
 
 
 def subject_index(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Index:
-    """The triples of ``graph`` by subject, then predicate: what every writer walks. The set of
-    triples is emptied as it is indexed, so the two are never both whole in memory."""
+    """The triples of ``graph`` by subject: what every writer walks. A flat list of predicates and
+    objects per subject costs two references a triple, a fifth of a set of triple tuples (the
+    largest accepted input has about 3 million triples)."""
     shared = _SHARED.get("index")
     if shared is not None and shared[0] is graph and shared[1] == base_iri:
         return shared[2]
-    triples = graph_triples(graph, base_iri)
     subjects: Index = {}
-    pop = triples.pop
+
+    def add(triple: tuple) -> None:
+        s, p, o = triple
+        found = subjects.get(s)
+        if found is None:
+            subjects[s] = [p, o]
+        else:
+            found += (p, o)
+
     with _gc_paused():
-        for _ in range(len(triples)):
-            s, p, o = pop()
-            predicates = subjects.get(s)
-            if predicates is None:
-                predicates = subjects[s] = {}
-            objects = predicates.get(p)
-            if objects is None:
-                predicates[p] = [o]
-            else:
-                objects.append(o)
+        graph_triples(graph, base_iri, add)
     if "index" in _SHARED:
         _SHARED["index"] = (graph, base_iri, subjects)
     return subjects
+
+
+def _by_predicate(pairs: list) -> dict[str, set]:
+    """One subject's objects by predicate, each once."""
+    predicates: dict[str, set] = {}
+    for i in range(0, len(pairs), 2):
+        objects = predicates.get(pairs[i])
+        if objects is None:
+            predicates[pairs[i]] = {pairs[i + 1]}
+        else:
+            objects.add(pairs[i + 1])
+    return predicates
 
 
 _SHARED: dict = {}
@@ -98,14 +109,14 @@ def _ntriples_chunks(subjects: Index):
     predicates_nt: dict[str, str] = {}
     for subject in sorted(subjects, key=lambda s: f"<{s}>"):
         head = f"<{subject}> "
-        lines = []
-        for predicate, objects in subjects[subject].items():
-            p = predicates_nt.get(predicate)
+        lines = set()
+        pairs = subjects[subject]
+        for i in range(0, len(pairs), 2):
+            p = predicates_nt.get(pairs[i])
             if p is None:
-                p = predicates_nt[predicate] = f"<{predicate}> "
-            lines.extend(f"{head}{p}{nt_term(o)} .\n" for o in objects)
-        lines.sort()
-        yield "".join(lines)
+                p = predicates_nt[pairs[i]] = f"<{pairs[i]}> "
+            lines.add(f"{head}{p}{nt_term(pairs[i + 1])} .\n")
+        yield "".join(sorted(lines))
 
 
 def generate_ntriples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
@@ -134,7 +145,7 @@ def _turtle_term(term: str | Lit) -> str:
 def _turtle_chunks(subjects: Index):
     yield "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
     for subject in sorted(subjects):
-        predicates = subjects[subject]
+        predicates = _by_predicate(subjects[subject])
         lines = []
         for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
             objects = sorted(_turtle_term(o) for o in predicates[predicate])
@@ -170,7 +181,7 @@ def _jsonld_chunks(subjects: Index):
     separator = ""
     for subject in sorted(subjects):
         node: dict = {"@id": subject}
-        for predicate, objects in subjects[subject].items():
+        for predicate, objects in _by_predicate(subjects[subject]).items():
             if predicate == RDF_TYPE and all(type(o) is str for o in objects):
                 node["@type"] = sorted(_compact(o) or o for o in objects)
                 continue
