@@ -75,9 +75,11 @@ def goals(results: dict) -> list[dict]:
         out.append(
             _goal(f"time({big['plans']})/time(1)", ratio <= limit, f"{ratio:.1f} (goal <= {limit:.0f})")
         )
-        peak = big["total_peak_rss_mib"]
-        out.append(_goal(f"peak memory, {big['plans']} plans", peak <= GOAL_PEAK_MIB,
-                         f"{peak:.0f} MiB (main + workers; goal <= {GOAL_PEAK_MIB})"))  # fmt: skip
+        peak, pss = big["total_peak_rss_mib"], big.get("peak_pss_mib") or 0.0
+        measured = pss or peak
+        out.append(_goal(f"peak memory, {big['plans']} plans", measured <= GOAL_PEAK_MIB,
+                         f"PSS {pss:.0f} MiB summed over main + workers (RSS bound {peak:.0f} MiB); "
+                         f"goal <= {GOAL_PEAK_MIB}"))  # fmt: skip
     for load in results.get("neo4j_load", []):
         n, speedup, share = load["plans"], load["loader_over_naive"], load["loader_over_ceiling"]
         out.append(_goal(f"loader/naive, {n} plan(s)", speedup >= GOAL_LOADER_OVER_NAIVE, f"{speedup:.1f}x"))
@@ -142,7 +144,7 @@ def table(results: dict) -> Table:
             f"{s['build_s']:.2f} s",
             f"x{s['time_ratio']:.1f} time, x{s['node_ratio']:.1f} nodes ({s['nodes']} n, {s['edges']} e, "
             f"{s['platforms']} platforms), {s['workers']} workers, peak RSS {s['peak_rss_mib']:.0f} MiB"
-            f" (+ {s['worker_peak_rss_mib']:.0f} MiB per worker)",
+            f" (+ {s['worker_peak_rss_mib']:.0f} MiB per worker), PSS {s.get('peak_pss_mib', 0):.0f} MiB",
         )
     pool = results["scaling"].get("pool_10")
     if pool:
