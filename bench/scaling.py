@@ -6,7 +6,7 @@ platforms. Corpus generation (``bench.corpus``) happens before the timed part. W
 the process pool of ``kg.pipeline`` (default: one per usable core; 1 = serial); the peak memory of
 a pool build is the main process plus, at most, WORKERS times the largest worker's peak (an upper
 bound: a forked worker's RSS counts the pages it shares with the main process), and, sampled every
-50 ms, the peak of the summed PSS of the main process and its workers (each shared page once).
+200 ms, the peak of the summed PSS of the main process and its workers (each shared page once).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def _children() -> list[str]:
 
 
 class PssPeak:
-    """Samples the summed PSS of this process and its children every 50 ms in a thread: the memory
+    """Samples the summed PSS of this process and its children every 200 ms in a thread: the memory
     the build really holds at once, counting a page the pool's forked workers share with the main
     process once (``ru_maxrss`` counts it in each). Linux only; 0 elsewhere."""
 
@@ -65,7 +65,7 @@ class PssPeak:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        while not self._stop.wait(0.05):
+        while not self._stop.wait(0.2):
             self.peak = max(self.peak, _pss_mib() + sum(_pss_mib(pid) for pid in _children()))
 
     def __enter__(self) -> PssPeak:
