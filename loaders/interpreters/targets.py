@@ -176,13 +176,13 @@ class _Sentence:
         self._other: dict[int, int] = {}
 
     def deadline(self, upto: int) -> tuple[re.Match, int] | None:
-        """The last (match, year) of ``_years(text, upto)`` that is no base year."""
+        """The last (match, year) of the year phrases before ``upto`` that is no base year."""
         k, extra = self.year_phrases.before(upto)
         later = [f[:2] for f in map(lambda y: _year(self.text, y), extra) if f and not f[2]]
         return later[-1] if later else self._deadline[k]
 
     def earliest_base(self, upto: int) -> int | None:
-        """The smallest base year of ``_years(text, upto)``."""
+        """The smallest base year of the year phrases before ``upto``."""
         k, extra = self.year_phrases.before(upto)
         bases = [f[1] for f in map(lambda y: _year(self.text, y), extra) if f and f[2]]
         if self._base[k] is not None:
@@ -380,15 +380,8 @@ def _base_year(sentence: str, y: re.Match) -> bool:
     ).startswith(_BASE_YEAR_AFTER)
 
 
-def _years(sentence: str, upto: int, start: int = 0):
-    """(match, year, is a base year) of each year phrase before ``upto``; ranges (2001—2005) skipped."""
-    for y in _YEAR.finditer(sentence, start, upto):
-        found = _year(sentence, y)
-        if found:
-            yield found
-
-
 def _year(sentence: str, y: re.Match) -> tuple[re.Match, int, bool] | None:
+    """(match, year, is a base year) of a year phrase; None for a range (2001—2005) or no year."""
     prev = _tail(sentence, y.start("y"))
     nxt = _head(sentence, y.end())
     if prev and (prev[-1] in RANGE_DASHES or prev[-1].isdigit()) or nxt[:1] and nxt[0] in RANGE_DASHES:
