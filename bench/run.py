@@ -47,6 +47,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--neo4j-uri", default=os.environ.get("NEO4J_URI"), help="Bolt URI (default NEO4J_URI)"
     )
     parser.add_argument("--naive-cap", type=int, help="rows the naive loop runs before extrapolating")
+    parser.add_argument(
+        "--largest",
+        action="store_true",
+        help="also kg build the largest accepted input (about 14 MiB) and smaller cuts of it: minutes",
+    )
+    parser.add_argument("--no-hostile", action="store_true", help="skip the long-line and wide-table sizes")
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "latest.json", help="JSON output file")
     args = parser.parse_args(argv)
     args.plans = args.plans or ([1, 10] if args.quick else [1, 10, 100])
@@ -84,6 +90,11 @@ def run(args: argparse.Namespace, console: Console) -> dict:
     results["scaling"] = measure_scaling(args.plans, args.repeat)
     console.log("whole processes: kg build, kg query/trace --graph and their baselines")
     results["processes"] = measure_processes(bundled_plan_path(), args.repeat, 3 if args.quick else 5)
+    if not args.no_hostile or args.largest:
+        from bench.hostile import measure_hostile
+
+        console.log("hostile sizes: long line, wide table" + (", largest input" if args.largest else ""))
+        results["hostile"] = measure_hostile(args.quick, args.largest, small=not args.no_hostile)
     console.log("RDF files against rdflib's serialisers")
     results["rdf_outputs"] = measure_rdf_outputs(build_graph_from_paths(), 1 if args.quick else 3)
     driver = _driver(args.neo4j_uri) if args.neo4j_uri else None

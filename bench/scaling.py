@@ -4,7 +4,9 @@ Run as a worker (``python -m bench.scaling N REPEAT [WORKERS]``) it prints one J
 build seconds, peak resident memory (``ru_maxrss``) before and after building, nodes, edges,
 platforms. Corpus generation (``bench.corpus``) happens before the timed part. WORKERS is the size of
 the process pool of ``kg.pipeline`` (default: one per usable core; 1 = serial); the peak memory of
-a pool build is the main process plus, at most, WORKERS times the largest worker's peak.
+a pool build is the main process plus, at most, WORKERS times the largest worker's peak (an upper
+bound: a forked worker's RSS counts the pages it shares with the main process), and, sampled every
+200 ms, the peak of the summed PSS of the main process and its workers (each shared page once).
 """
 
 from __future__ import annotations
@@ -29,6 +31,54 @@ def _children_maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def _pss_mib(pid: int | str = "self") -> float:
+    """Proportional set size of a process (shared pages split among their sharers), 0 if gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children() -> list[str]:
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            found += (task / "children").read_text(encoding="ascii").split()
+        except OSError:
+            continue
+    return found
+
+
+class PssPeak:
+    """Samples the summed PSS of this process and its children every 200 ms in a thread: the memory
+    the build really holds at once, counting a page the pool's forked workers share with the main
+    process once (``ru_maxrss`` counts it in each). Linux only; 0 elsewhere."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak, self._stop = 0.0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak = max(self.peak, _pss_mib() + sum(_pss_mib(pid) for pid in _children()))
+
+    def __enter__(self) -> PssPeak:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
 def worker(n: int, repeat: int, workers: int | None = None) -> dict:
     from bench.corpus import corpus, seed_text
     from kg.pipeline import build_graph_from_texts, default_workers
@@ -38,11 +88,12 @@ def worker(n: int, repeat: int, workers: int | None = None) -> dict:
     build_graph_from_texts([("warm-up", seed_text())])  # untimed: loads the reference tables once
     rss_before = _maxrss_mib()
     times, graph = [], None
-    for _ in range(repeat):
-        graph = None  # free the previous graph before the next build
-        start = time.perf_counter()
-        graph, _ = build_graph_from_texts(texts, workers=workers)
-        times.append(time.perf_counter() - start)
+    with PssPeak() as pss:
+        for _ in range(repeat):
+            graph = None  # free the previous graph before the next build
+            start = time.perf_counter()
+            graph, _ = build_graph_from_texts(texts, workers=workers)
+            times.append(time.perf_counter() - start)
     types = Counter(attrs["type"] for _, attrs in graph.nodes(data=True))
     return {
         "plans": n,
@@ -52,6 +103,7 @@ def worker(n: int, repeat: int, workers: int | None = None) -> dict:
         "peak_rss_mib": _maxrss_mib(),
         "workers": workers,
         "worker_peak_rss_mib": _children_maxrss_mib() if workers > 1 else 0.0,
+        "peak_pss_mib": pss.peak,
         "input_mib": sum(len(t.encode("utf-8")) for _, t in texts) / 2**20,
         "nodes": graph.number_of_nodes(),
         "edges": graph.number_of_edges(),

@@ -57,9 +57,26 @@ def _source(attrs: dict[str, Any]) -> dict[str, str] | None:
     }
 
 
+class _NodeIds(list):
+    """pyvis keeps node ids in a list and scans it on every ``add_node`` and ``add_edge`` (O(n²): hours
+    for the largest accepted input); the same list, asked for membership through a set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set = set()
+
+    def append(self, node_id) -> None:
+        super().append(node_id)
+        self._members.add(node_id)
+
+    def __contains__(self, node_id) -> bool:
+        return node_id in self._members
+
+
 def build_network(graph: nx.MultiDiGraph, focus_ids: frozenset[str] = frozenset()) -> Network:
     """The pyvis Network for ``graph``: one vis node per graph node, one vis edge per graph edge."""
     net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
     degree = dict(graph.degree())
     for node_id in sorted(graph.nodes):
         attrs = graph.nodes[node_id]

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rdflib import RDFS
-
-from kg.schema import PLAN, edge_types, node_types, ontology_graph, upper_snake_to_camel
+from kg.schema import edge_types, label, node_types, upper_snake_to_camel
 
 
 @dataclass(frozen=True)
@@ -119,13 +117,11 @@ def tooltip_text(attrs: Mapping[str, Any]) -> str:
 
 
 def _labels(kind: str) -> dict[str, str]:
-    g = ontology_graph()
     out = {}
     for name in node_types() if kind == "node" else edge_types():
-        local = name if kind == "node" else upper_snake_to_camel(name)
-        for label in g.objects(PLAN[local], RDFS.label):
-            if getattr(label, "language", None) == "zh":
-                out[name] = str(label)
+        zh = label(name if kind == "node" else upper_snake_to_camel(name), "zh")
+        if zh is not None:
+            out[name] = zh
     return out
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections import defaultdict
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -50,18 +49,80 @@ def nt_term(term: str | Lit) -> str:
     return f"{text}^^<{term.datatype}>" if term.datatype else text
 
 
+Index = dict[str, list]  # subject -> [predicate, object, predicate, object, ...] (a fact may repeat)
+
+
+def subject_index(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> Index:
+    """The triples of ``graph`` by subject: what every writer walks. A flat list of predicates and
+    objects per subject costs two references a triple, a fifth of a set of triple tuples (the
+    largest accepted input has about 3 million triples)."""
+    shared = _SHARED.get("index")
+    if shared is not None and shared[0] is graph and shared[1] == base_iri:
+        return shared[2]
+    subjects: Index = {}
+
+    def add(triple: tuple) -> None:
+        s, p, o = triple
+        found = subjects.get(s)
+        if found is None:
+            subjects[s] = [p, o]
+        else:
+            found += (p, o)
+
+    with _gc_paused():
+        graph_triples(graph, base_iri, add)
+    if "index" in _SHARED:
+        _SHARED["index"] = (graph, base_iri, subjects)
+    return subjects
+
+
+def _by_predicate(pairs: list) -> dict[str, set]:
+    """One subject's objects by predicate, each once."""
+    predicates: dict[str, set] = {}
+    for i in range(0, len(pairs), 2):
+        objects = predicates.get(pairs[i])
+        if objects is None:
+            predicates[pairs[i]] = {pairs[i + 1]}
+        else:
+            objects.add(pairs[i + 1])
+    return predicates
+
+
+_SHARED: dict = {}
+
+
+@contextmanager
+def shared_triples():
+    """Within this block the RDF writers compute the triples of a graph once for all three files
+    (``kg build`` writes Turtle, JSON-LD and N-Triples of one graph that nothing changes meanwhile);
+    outside it every call computes them afresh. Released when the block ends."""
+    _SHARED["index"] = None
+    try:
+        yield
+    finally:
+        _SHARED.pop("index", None)
+
+
+def _ntriples_chunks(subjects: Index):
+    """One chunk of sorted lines per subject. A line starts with ``<subject>`` and ``>`` never occurs
+    inside an IRI, so sorting the subjects by that term and each subject's lines sorts the file."""
+    predicates_nt: dict[str, str] = {}
+    for subject in sorted(subjects, key=lambda s: f"<{s}>"):
+        head = f"<{subject}> "
+        lines = set()
+        pairs = subjects[subject]
+        for i in range(0, len(pairs), 2):
+            p = predicates_nt.get(pairs[i])
+            if p is None:
+                p = predicates_nt[pairs[i]] = f"<{pairs[i]}> "
+            lines.add(f"{head}{p}{nt_term(pairs[i + 1])} .\n")
+        yield "".join(sorted(lines))
+
+
 def generate_ntriples(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """One line per triple, sorted and unique."""
-    cache: dict = {}
-
-    def term(t):
-        text = cache.get(t)
-        if text is None:
-            text = cache[t] = nt_term(t)
-        return text
-
-    lines = sorted(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in graph_triples(graph, base_iri))
-    return "".join(lines)
+    with _gc_paused():
+        return "".join(_ntriples_chunks(subject_index(graph, base_iri)))
 
 
 @lru_cache(maxsize=4096)
@@ -72,41 +133,32 @@ def _compact(iri: str) -> str | None:
     return None
 
 
-def _by_subject(triples) -> dict[str, dict[str, list]]:
-    subjects: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        subjects[s][p].append(o)
-    return subjects
+def _turtle_term(term: str | Lit) -> str:
+    if type(term) is str:
+        return _compact(term) or f"<{term}>"
+    text = f'"{escape_string(term.lexical)}"'
+    if term.lang:
+        return f"{text}@{term.lang}"
+    return f"{text}^^{_turtle_term(term.datatype)}" if term.datatype else text
 
 
-def _turtle_term(term: str | Lit, cache: dict) -> str:
-    text = cache.get(term)
-    if text is None:
-        if type(term) is str:
-            text = _compact(term) or f"<{term}>"
-        else:
-            text = f'"{escape_string(term.lexical)}"'
-            if term.lang:
-                text += f"@{term.lang}"
-            elif term.datatype:
-                text += f"^^{_turtle_term(term.datatype, cache)}"
-        cache[term] = text
-    return text
+def _turtle_chunks(subjects: Index):
+    yield "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
+    for subject in sorted(subjects):
+        predicates = _by_predicate(subjects[subject])
+        lines = []
+        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
+            objects = sorted(_turtle_term(o) for o in predicates[predicate])
+            verb = "a" if predicate == RDF_TYPE else _turtle_term(predicate)
+            lines.append(f"    {verb} {_OBJECT_SEP.join(objects)}")
+        yield f"\n{_turtle_term(subject)}\n" + " ;\n".join(lines) + " .\n"
 
 
 def generate_turtle(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """Subjects sorted, ``a`` first then predicates sorted, objects sorted; full IRIs where a
     prefixed name would need escapes."""
-    cache: dict = {}
-    parts = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items())]
-    for subject, predicates in sorted(_by_subject(graph_triples(graph, base_iri)).items()):
-        lines = []
-        for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-            objects = sorted(_turtle_term(o, cache) for o in predicates[predicate])
-            verb = "a" if predicate == RDF_TYPE else _turtle_term(predicate, cache)
-            lines.append(f"    {verb} {_OBJECT_SEP.join(objects)}")
-        parts.append(f"\n{_turtle_term(subject, cache)}\n" + " ;\n".join(lines) + " .\n")
-    return "".join(parts)
+    with _gc_paused():
+        return "".join(_turtle_chunks(subject_index(graph, base_iri)))
 
 
 def _jsonld_value(term: str | Lit) -> dict:
@@ -123,20 +175,27 @@ def _order(term: str | Lit) -> tuple:
     return (0, term, "", "") if type(term) is str else (1, term.lexical, term.lang or "", term.datatype or "")
 
 
-def generate_jsonld(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
-    """``{"@context": prefixes, "@graph": [node objects]}``, one node object per line, sorted by
-    ``@id``; keys and values sorted. The context is inline: reading it needs no network."""
-    nodes = []
-    for subject, predicates in sorted(_by_subject(graph_triples(graph, base_iri)).items()):
+def _jsonld_chunks(subjects: Index):
+    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, sort_keys=True)
+    yield '{"@context": ' + context + ',\n"@graph": [\n'
+    separator = ""
+    for subject in sorted(subjects):
         node: dict = {"@id": subject}
-        for predicate, objects in predicates.items():
+        for predicate, objects in _by_predicate(subjects[subject]).items():
             if predicate == RDF_TYPE and all(type(o) is str for o in objects):
                 node["@type"] = sorted(_compact(o) or o for o in objects)
                 continue
             node[_compact(predicate) or predicate] = [_jsonld_value(o) for o in sorted(objects, key=_order)]
-        nodes.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
-    context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, sort_keys=True)
-    return '{"@context": ' + context + ',\n"@graph": [\n' + ",\n".join(nodes) + "\n]}\n"
+        yield separator + json.dumps(node, ensure_ascii=False, sort_keys=True)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def generate_jsonld(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
+    """``{"@context": prefixes, "@graph": [node objects]}``, one node object per line, sorted by
+    ``@id``; keys and values sorted. The context is inline: reading it needs no network."""
+    with _gc_paused():
+        return "".join(_jsonld_chunks(subject_index(graph, base_iri)))
 
 
 @contextmanager
@@ -152,21 +211,29 @@ def _gc_paused():
             gc.enable()
 
 
-def _write(path: str | Path, generate, graph: nx.MultiDiGraph, base_iri: str) -> list[Path]:
+def _write(path: str | Path, chunks, graph: nx.MultiDiGraph, base_iri: str) -> list[Path]:
+    """Stream the file a subject at a time: a file of hundreds of MB is never one string."""
     with _gc_paused():
-        text = generate(graph, base_iri)
-    with atomic_open(path) as handle:
-        handle.write(text)
+        subjects = subject_index(graph, base_iri)
+        with atomic_open(path) as handle:
+            write, pending, size = handle.write, [], 0
+            for chunk in chunks(subjects):
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= 1 << 20:
+                    write("".join(pending))
+                    pending, size = [], 0
+            write("".join(pending))
     return [Path(path)]
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_turtle, graph, base_iri)
+    return _write(path, _turtle_chunks, graph, base_iri)
 
 
 def write_ntriples(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_ntriples, graph, base_iri)
+    return _write(path, _ntriples_chunks, graph, base_iri)
 
 
 def write_jsonld(graph: nx.MultiDiGraph, path: str | Path, base_iri: str = DEFAULT_BASE_IRI, **_options):
-    return _write(path, generate_jsonld, graph, base_iri)
+    return _write(path, _jsonld_chunks, graph, base_iri)

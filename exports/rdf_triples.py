@@ -64,9 +64,9 @@ def _digest(*parts: Any) -> str:
 class _Triples:
     """Collects the triples of one graph (a set, so repeated facts are one triple)."""
 
-    def __init__(self, graph: nx.MultiDiGraph, base_iri: str):
+    def __init__(self, graph: nx.MultiDiGraph, base_iri: str, add=None):
         self.graph, self.base, self.out = graph, base_iri, set()
-        self.add = self.out.add
+        self.add = self.out.add if add is None else add
         self.iris: dict[str, str] = {}
         self.locations: dict[tuple, str] = {}  # a text location is written once
 
@@ -195,10 +195,11 @@ class _Triples:
         return iri
 
 
-def graph_triples(graph: nx.MultiDiGraph, base_iri: str) -> set[tuple[str, str, str | Lit]]:
-    """Every triple of the RDF form of ``graph`` (pure: the input is not changed)."""
+def graph_triples(graph: nx.MultiDiGraph, base_iri: str, add=None) -> set[tuple[str, str, str | Lit]]:
+    """Every triple of the RDF form of ``graph`` (pure: the input is not changed). With ``add``, each
+    triple is handed to it instead (a fact may come more than once) and the set returned is empty."""
     check_base_iri(base_iri)
-    triples = _Triples(graph, base_iri)
+    triples = _Triples(graph, base_iri, add)
     for node_id, attrs in graph.nodes(data=True):
         triples.node(node_id, attrs)
     for start, end, attrs in graph.edges(data=True):

@@ -8,6 +8,8 @@ fast and an unused heavy dependency is never imported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import contextmanager
 from importlib import import_module
 
 EXPORTERS: dict[str, str] = {
@@ -43,3 +45,19 @@ def get_exporter(name: str):
         raise ValueError(f"unknown export format {name!r}; known: {', '.join(sorted(EXPORTERS))}") from None
     module, func = target.split(":")
     return getattr(import_module(module), func)
+
+
+RDF_FORMATS = ("ttl", "jsonld", "nt")
+
+
+@contextmanager
+def one_graph(names: Iterable[str]):
+    """Exporters of ``names`` called in this block write one graph that nothing changes meanwhile:
+    the work they share (the RDF triples of Turtle, JSON-LD and N-Triples) is done once."""
+    if not set(names) & set(RDF_FORMATS):
+        yield
+        return
+    from kg.exports.rdf_text import shared_triples
+
+    with shared_triples():
+        yield

@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from importlib import import_module
 
 import click
 
 from kg import __version__
-from kg.commands import build, compare, html, neo4j, query, rdf
+
+# command -> the module of kg.commands that registers it (``kg --help`` lists them sorted).
+# Only the invoked command's module is imported (a query does not pay for the build's imports).
+COMMANDS = {
+    "build": "build", "stats": "build", "validate": "rdf", "export": "rdf", "load": "neo4j",
+    "query": "query", "trace": "query", "html": "html", "compare": "compare",
+}  # fmt: skip
+
+
+class _Commands(dict):
+    """The group's commands, each module of ``kg.commands`` registering its own when one is first
+    asked for (``main.commands["load"]`` works as with an eager group)."""
+
+    def __init__(self, group: click.Group) -> None:
+        super().__init__()
+        self._group = group
+
+    def __missing__(self, name: str) -> click.Command:
+        if name not in COMMANDS:
+            raise KeyError(name)
+        import_module(f"kg.commands.{COMMANDS[name]}").register(self._group)
+        return dict.__getitem__(self, name)
 
 
 class InternalError(click.ClickException):
@@ -24,6 +46,16 @@ class GuardedGroup(click.Group):
     reaches the terminal as control characters), and an unexpected exception becomes
     ``Error: internal error: TYPE: message (please report)`` with exit code 1.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return self.commands[name] if name in COMMANDS else self.commands.get(name)
 
     def invoke(self, ctx: click.Context):
         from kg.commands.tables import terminal_text
@@ -57,6 +89,3 @@ def _escape_what_the_terminal_cannot_encode() -> None:
 def main() -> None:
     """Turn a Chinese development plan into a knowledge graph of its commitments."""
 
-
-for module in (build, rdf, neo4j, query, html, compare):
-    module.register(main)

@@ -2,6 +2,10 @@
 
 Edge types are RDF properties in lowerCamel (``locatedIn``) and Neo4j relationship types in
 UPPER_SNAKE (``LOCATED_IN``); the mapping between the two is mechanical.
+
+The types and labels are read with pyoxigraph's parser (a few milliseconds); rdflib, which takes a
+tenth of a second to import and as long to parse the ontology, is imported only by
+``ontology_graph()`` and ``PLAN`` (its ``Namespace``), for the callers that want rdflib terms.
 """
 
 from __future__ import annotations
@@ -9,14 +13,26 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from rdflib import OWL, RDF, Graph, Literal, Namespace
+if TYPE_CHECKING:
+    from rdflib import Graph
 
-PLAN = Namespace("https://w3id.org/plan-kg/ontology#")
+PLAN_IRI = "https://w3id.org/plan-kg/ontology#"
 ONTOLOGY_FILE = "plan.ttl"
-# Node types are owl:Class and edge types owl:ObjectProperty marked with this annotation; helper
-# classes of the ontology (e.g. plan:TextLocation) are not.
-TRUE = Literal(True)
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+OWL_CLASS = "http://www.w3.org/2002/07/owl#Class"
+OWL_OBJECT_PROPERTY = "http://www.w3.org/2002/07/owl#ObjectProperty"
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def __getattr__(name: str):
+    if name == "PLAN":  # rdflib's Namespace, imported when asked for
+        from rdflib import Namespace
+
+        return Namespace(PLAN_IRI)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ontology_text() -> str:
@@ -25,13 +41,49 @@ def ontology_text() -> str:
 
 @cache
 def ontology_graph() -> Graph:
+    from rdflib import Graph
+
     g = Graph()
     g.parse(data=ontology_text(), format="turtle")
     return g
 
 
-def _local(iri) -> str:
-    return str(iri)[len(str(PLAN)) :]
+@cache
+def _ontology() -> tuple[frozenset[tuple[str, str, str]], dict[str, dict[str, str]]]:
+    """(subject, predicate, object) of the ontology's IRI-valued and boolean triples as strings
+    (``"true"`` for a true boolean), and each subject's labels by language."""
+    from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+
+    triples, labels = set(), {}
+    for t in parse(ontology_text(), format=RdfFormat.TURTLE):
+        s, p, o = t.subject, t.predicate.value, t.object
+        if not isinstance(s, NamedNode):
+            continue
+        if isinstance(o, NamedNode):
+            triples.add((s.value, p, o.value))
+        elif isinstance(o, Literal):
+            if p == RDFS_LABEL and o.language:
+                labels.setdefault(s.value, {})[o.language] = o.value
+            elif o.datatype.value == XSD_BOOLEAN and o.value in ("true", "1"):
+                triples.add((s.value, p, "true"))
+    return frozenset(triples), labels
+
+
+def _local(iri: str) -> str:
+    return iri[len(PLAN_IRI) :]
+
+
+def _marked(annotation: str, kind: str) -> list[str]:
+    """Ontology terms marked ``plan:<annotation> true`` that are ``rdf:type kind``: node types are
+    owl:Class and edge types owl:ObjectProperty so marked; helper classes (plan:TextLocation) are not."""
+    triples = _ontology()[0]
+    marker = PLAN_IRI + annotation
+    return [s for s, p, o in triples if p == marker and o == "true" and (s, RDF_TYPE, kind) in triples]
+
+
+def label(local: str, language: str) -> str | None:
+    """The ontology's label of ``plan:<local>`` in ``language`` (``IndustryCluster``, ``zh`` -> 产业集群)."""
+    return _ontology()[1].get(PLAN_IRI + local, {}).get(language)
 
 
 def camel_to_upper_snake(name: str) -> str:
@@ -47,18 +99,12 @@ def upper_snake_to_camel(name: str) -> str:
 
 @cache
 def node_types() -> frozenset[str]:
-    g = ontology_graph()
-    return frozenset(_local(c) for c in g.subjects(PLAN.isNodeType, TRUE) if (c, RDF.type, OWL.Class) in g)
+    return frozenset(_local(c) for c in _marked("isNodeType", OWL_CLASS))
 
 
 @cache
 def edge_types() -> frozenset[str]:
-    g = ontology_graph()
-    return frozenset(
-        camel_to_upper_snake(_local(p))
-        for p in g.subjects(PLAN.isEdgeType, TRUE)
-        if (p, RDF.type, OWL.ObjectProperty) in g
-    )
+    return frozenset(camel_to_upper_snake(_local(p)) for p in _marked("isEdgeType", OWL_OBJECT_PROPERTY))
 
 
 def check_node_type(name: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
-from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter
+from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter, one_graph
 
 
 def check_out_dir(out: Path) -> None:
@@ -135,7 +135,7 @@ def register(main: click.Group) -> None:
         check_out_dir(out)
         written: list[Path] = []
         names = formats or sorted(FILE_NAMES)
-        with progress("Writing exports", total=len(names)) as bar:
+        with progress("Writing exports", total=len(names)) as bar, one_graph(names):
             for name in names:
                 target = out / FILE_NAMES[name]
                 paths = write_export(name, graph, target)

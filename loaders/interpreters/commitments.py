@@ -21,6 +21,7 @@ from kg.loaders.interpreters.entities import (
 from kg.loaders.interpreters.entity_lists import listed_names
 from kg.loaders.interpreters.plan import short_name
 from kg.loaders.interpreters.projects import find_projects
+from kg.loaders.interpreters.spans import DisjointSpans
 from kg.loaders.interpreters.targets import TargetMatch, extract_targets
 from kg.loaders.reference.gazetteer import district_by_id
 from kg.records import Edge, Node, Source
@@ -89,11 +90,10 @@ def mentions_in(
     items of a build list are platforms, suffix or not; elsewhere only a list that says it lists
     platforms (``依托A、B等平台``) gives platforms without a suffix."""
     entities = ctx.entities
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
 
     def add(a: int, b: int, make) -> None:
-        if all(b <= x or a >= y for x, y in taken):
-            taken.append((a, b))
+        if taken.add(a, b):
             src = locate(a, b)
             ctx.emit(Edge(owner, make(src), "MENTIONS", src))
 

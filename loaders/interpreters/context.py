@@ -27,6 +27,7 @@ class Context:
         self.places = place_names(city.province if city is not None else None)
         self.period = plan_period(plan.title)  # 十五五: other periods named in a sentence are the past
         self.end_year = period_end_year(self.period)  # 到“十五五”末, 到规划期末
+        self._clean_lines: dict[int, MappedText] = {}  # the few lines find_source read last
 
     def emit(self, *records: Node | Edge) -> None:
         self.records.extend(records)
@@ -51,6 +52,16 @@ class Context:
         plan = self.plan
         return Source(plan.plan_id, unit.path, plan.line_of(a), plan.line_of(b - 1), plan.raw[a:b])
 
+    def _clean_line(self, n: int) -> MappedText:
+        """Line ``n`` cleaned, kept while the interpreters read its neighbourhood (every cell of a
+        table row asks for the same line: cleaning it once per cell made wide tables quadratic)."""
+        found = self._clean_lines.get(n)
+        if found is None:
+            if len(self._clean_lines) >= 8:
+                self._clean_lines.pop(next(iter(self._clean_lines)))
+            found = self._clean_lines[n] = clean(self.plan.lines[n - 1], self.plan.offset(n))
+        return found
+
     def lines_source(self, unit: Unit, first: int, last: int) -> Source:
         quote = self.plan.lines_text(first, last).strip()
         return Source(self.plan.plan_id, unit.path, first, last, quote)
@@ -59,7 +70,7 @@ class Context:
         """The exact input span of ``needle`` on ``line`` (or the lines after it), else the line."""
         needle_clean = clean(needle).text
         for n in range(line, min(line + 3, len(self.plan.lines)) + 1):
-            text = clean(self.plan.lines[n - 1], self.plan.offset(n))
+            text = self._clean_line(n)
             i = text.text.find(needle_clean) if needle_clean else -1
             if i >= 0:
                 return self.source(unit, text, i, i + len(needle_clean))

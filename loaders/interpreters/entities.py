@@ -20,6 +20,7 @@ from functools import cache
 from importlib import resources
 
 from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
+from kg.loaders.interpreters.spans import DisjointSpans
 from kg.loaders.lexicon.names import normalise_entity_name
 from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
 from kg.loaders.reference.gazetteer import District, _as_city, candidate_aliases, cities, districts
@@ -328,8 +329,9 @@ def _coordinated(text: str, start: int, name: str, kind: str) -> list[EntityMatc
 
 def _longest_first(matches: list[EntityMatch]) -> list[EntityMatch]:
     kept: list[EntityMatch] = []
+    spans = DisjointSpans()
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if spans.add(m.start, m.end):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
@@ -376,11 +378,19 @@ def _is_item(text: str, m: EntityMatch) -> bool:
     return left_ok and right_ok
 
 
-def _next_to_district(text: str, m: EntityMatch, items: list[EntityMatch]) -> bool:
-    """Is ``m`` an enumeration item joined (、, 和 ...) to another district item?"""
-    return m in items and any(
-        n is not m and text[min(m.end, n.end) : max(m.start, n.start)] in _JOINERS for n in items
-    )
+def _joined(text: str, items: list[EntityMatch]) -> set[int]:
+    """Indexes of the ``items`` (disjoint, in order) joined to another item by one of ``_JOINERS``
+    (``、``, ``和`` …): only neighbours at most the longest joiner apart can be, so O(n)."""
+    reach = max(map(len, _JOINERS))
+    found: set[int] = set()
+    for i, m in enumerate(items):
+        for j in range(i + 1, len(items)):
+            n = items[j]
+            if n.start - m.end > reach:
+                break
+            if text[min(m.end, n.end) : max(m.start, n.start)] in _JOINERS:
+                found.update((i, j))
+    return found
 
 
 def find_districts(text: str, city: District | str | None = None) -> list[EntityMatch]:
@@ -396,9 +406,10 @@ def find_districts(text: str, city: District | str | None = None) -> list[Entity
         return []
     hits = _district_hits(text, candidate_aliases(ctx))
     items = [m for m in hits if _is_item(text, m)]
+    joined = {id(items[i]) for i in _joined(text, items)}
     kept = []
     for m in hits:
-        if m.kind == "short" and not _next_to_district(text, m, items):
+        if m.kind == "short" and id(m) not in joined:
             continue
         kept.append(EntityMatch(m.start, m.end, m.name, "district", m.id))
     return kept
@@ -436,12 +447,11 @@ def find_cities(text: str) -> list[EntityMatch]:
     if not _city_pattern().search(text):  # one C-level scan rules out most sentences
         return []
     hits = _district_hits(text, _city_aliases())
-
-    def joined(m: EntityMatch) -> bool:  # 、/和/与 between it and another city
-        return any(n is not m and text[min(m.end, n.end) : max(m.start, n.start)] in _JOINERS for n in hits)
-
+    joined = _joined(text, hits)  # 、/和/与 between it and another city
     return [
-        EntityMatch(m.start, m.end, m.name, "city", m.id) for m in hits if m.kind == "district" or joined(m)
+        EntityMatch(m.start, m.end, m.name, "city", m.id)
+        for i, m in enumerate(hits)
+        if m.kind == "district" or i in joined
     ]
 
 

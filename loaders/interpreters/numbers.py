@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
+from kg.loaders.lexicon.numerals import read_numeral
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"
 # The zero of a Chinese-numeral year (二〇三〇); PDFs often set it as the circle ○ (U+25CB) instead.
@@ -88,10 +88,8 @@ def _parse_plain(text: str) -> float | None:
     if text.startswith("百分之"):
         return _parse_plain(text[3:])
     if all(ch in CN_DIGITS for ch in text):
-        try:
-            return float(cn2an.cn2an(text, "smart"))
-        except ValueError:
-            return None
+        value = read_numeral(text)
+        return float(value) if value is not None else None
     return None
 
 

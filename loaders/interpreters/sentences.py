@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import cn2an
-
 from kg.loaders.document.text import MappedText
+from kg.loaders.lexicon.numerals import read_numeral
 from kg.loaders.reference.words import words
 
 _END = re.compile(r"[。！？；]+[”’」』]?")
@@ -42,8 +41,8 @@ def period_end_year(period: str | None) -> int | None:
     m = re.fullmatch(r"([一二三四五六七八九十]{1,3})五", period or "")
     if not m:
         return None
-    n = int(cn2an.cn2an(m.group(1), "smart"))
-    if n < 1:
+    n = read_numeral(m.group(1))
+    if n is None or n < 1:
         return None
     return 1952 + 5 * n if n <= 2 else 1970 + 5 * (n - 3)  # 1963–1965 lay between 二五 and 三五
 

@@ -30,7 +30,9 @@ they never shift offsets). Rules, all general to the genre:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.loaders.interpreters import target_terms as terms
 from kg.loaders.interpreters.numbers import (
@@ -93,6 +95,158 @@ _GROUP_NOUNS = re.compile(
     rf"[^{_CLAUSE_END}、和及与]*?(?:{'|'.join(terms.words('target_group_nouns'))})(?:[{_CLAUSE_END}、和及与]|$)"
 )
 _QUOTES = re.compile(r"“[^”]{0,20}”|\"[^\"]{0,20}\"|「[^」]{0,20}」")
+_GRADE_AFTER = re.compile(r"\s*[十百千万亿]+级")
+_GROUP_AFTER = re.compile(rf"\s*(?:{_GROUP_NOUNS.pattern})")
+_DIGIT_IN_CLAUSE = re.compile(rf"\s*[^{_CLAUSE_END}、]*?\d")
+_NOUN_END = re.compile(rf"[{_CLAUSE_END}、等]")
+# Every check that looks next to a quantity or a year reads at most this many characters beyond the
+# spaces that touch it (the longest word it compares, plus one), so no check copies the rest of a line.
+_WINDOW = 1 + max(
+    len(w)
+    for group in (
+        terms.EQUALS_VERBS, terms.UNITLESS_VERBS, terms.TAIL_WORDS, terms.BASELINE_MARKERS,
+        terms.TALLY_NOUNS, terms.QUANTITY_FOLLOWERS, PREFIX_COMPARATORS, SUFFIX_COMPARATORS,
+        _BASE_YEAR_AFTER, ("迈上", "达到", "第", "前", "等", "No"),
+    )
+    for w in group
+)  # fmt: skip
+
+
+def _tail(text: str, at: int) -> str:
+    """The end of ``text[:at].rstrip()``: its last ``_WINDOW`` characters."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return text[max(0, at - _WINDOW) : at]
+
+
+def _head(text: str, at: int) -> str:
+    """The start of ``text[at:].lstrip()``: its first ``_WINDOW`` characters."""
+    n = len(text)
+    while at < n and text[at].isspace():
+        at += 1
+    return text[at : at + _WINDOW]
+
+
+class _Phrases:
+    """The matches of ``pattern`` in ``text``, asked for those before an offset in O(log n): what
+    ``pattern.finditer(text, 0, upto)`` gives is the same up to a match that runs past ``upto``, and
+    only from there is the text searched again (a few characters)."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern, self.text = pattern, text
+        self.found = list(pattern.finditer(text))
+        self.ends = [p.end() for p in self.found]
+
+    def before(self, upto: int) -> tuple[int, list[re.Match]]:
+        """(k, extra): the matches before ``upto`` are ``found[:k] + extra``."""
+        k = bisect_right(self.ends, upto)
+        if k < len(self.found) and self.found[k].start() < upto:
+            return k, list(self.pattern.finditer(self.text, self.found[k].start(), upto))
+        return k, []
+
+    def first(self, upto: int) -> re.Match | None:
+        k, extra = self.before(upto)
+        return self.found[0] if k else (extra[0] if extra else None)
+
+    def last(self, upto: int) -> re.Match | None:
+        k, extra = self.before(upto)
+        return extra[-1] if extra else (self.found[k - 1] if k else None)
+
+
+class _Sentence:
+    """One sentence with what every quantity in it asks about (year phrases, period markers, clause
+    ends, marker words), found once, so that a sentence with n quantities costs O(n log n), not O(n²)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.year_phrases = _Phrases(_YEAR, text)
+        self.periods = _Phrases(_PERIOD, text)
+        # per prefix of the year phrases: the last deadline (not a base year) and the earliest base year
+        self._deadline: list[tuple[re.Match, int] | None] = [None]
+        self._base: list[int | None] = [None]
+        for y in self.year_phrases.found:
+            found = _year(text, y)
+            deadline, base = self._deadline[-1], self._base[-1]
+            if found and not found[2]:
+                deadline = found[0], found[1]
+            if found and found[2]:
+                base = found[1] if base is None else min(base, found[1])
+            self._deadline.append(deadline)
+            self._base.append(base)
+        self._other: dict[int, int] = {}
+
+    def deadline(self, upto: int) -> tuple[re.Match, int] | None:
+        """The last (match, year) of the year phrases before ``upto`` that is no base year."""
+        k, extra = self.year_phrases.before(upto)
+        later = [f[:2] for f in map(lambda y: _year(self.text, y), extra) if f and not f[2]]
+        return later[-1] if later else self._deadline[k]
+
+    def earliest_base(self, upto: int) -> int | None:
+        """The smallest base year of the year phrases before ``upto``."""
+        k, extra = self.year_phrases.before(upto)
+        bases = [f[1] for f in map(lambda y: _year(self.text, y), extra) if f and f[2]]
+        if self._base[k] is not None:
+            bases.append(self._base[k])
+        return min(bases, default=None)
+
+    def other_period_before(self, upto: int, end_year: int) -> bool:
+        """A marker of another period than the plan's (ending ``end_year``) before ``upto``."""
+        if end_year not in self._other:
+            first = next(
+                (i for i, p in enumerate(self._others.found) if period_end_year(p.group(1)) != end_year),
+                len(self._others.found),
+            )
+            self._other[end_year] = first
+        k, extra = self._others.before(upto)
+        return self._other[end_year] < k or any(period_end_year(p.group(1)) != end_year for p in extra)
+
+    @cached_property
+    def _others(self) -> _Phrases:
+        return _Phrases(_OTHER_PERIOD, self.text)
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        return [i for i, ch in enumerate(self.text) if ch in _CLAUSE_END]
+
+    def clause_start(self, upto: int) -> int:
+        """``_clause_start(text, upto, 0)``."""
+        k = bisect_left(self.clause_ends, upto)
+        return self.clause_ends[k - 1] + 1 if k else 0
+
+    @cached_property
+    def definition(self) -> bool:
+        return any(w in self.text for w in terms.DEFINITION_MARKERS)
+
+    @cached_property
+    def _first(self) -> dict[str, int]:
+        return {w: self.text.find(w) for w in terms.FUTURE_MARKERS}
+
+    def future_before(self, upto: int) -> bool:
+        """``any(w in text[:upto] for w in terms.FUTURE_MARKERS)``."""
+        return any(0 <= at <= upto - len(w) for w, at in self._first.items())
+
+    @cached_property
+    def _occurrences(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for w in (*terms.PAST_MARKERS, "从", "由"):
+            at, places = self.text.find(w), []
+            while at >= 0:
+                places.append(at)
+                at = self.text.find(w, at + 1)
+            found[w] = places
+        return found
+
+    def word_in(self, word: str, start: int, upto: int) -> bool:
+        """``word in text[start:upto]``."""
+        places = self._occurrences[word]
+        k = bisect_left(places, start)
+        return k < len(places) and places[k] + len(word) <= upto
+
+    def last_of(self, word: str, upto: int) -> int:
+        """``text.rfind(word, 0, upto)`` for a one-character word."""
+        places = self._occurrences[word]
+        k = bisect_left(places, upto)
+        return places[k - 1] if k else -1
 
 
 def _is_latin_or_digit(ch: str) -> bool:
@@ -106,19 +260,20 @@ def _ends_with(text: str, words) -> str:
 def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
     """True when the quantity is not a commitment (see the module docstring)."""
     start, end = m.start(), m.end()
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
+    before = _tail(text, start)
+    after = _head(text, end)
     unit = m.group("unit") or ""
-    if any(a < start < b for a, b in quotes):
+    k = bisect_left(quotes, (start,))  # quotes are sorted and do not overlap: only one can hold start
+    if k and quotes[k - 1][0] < start < quotes[k - 1][1]:
         return True
     if before[-1:] and _is_latin_or_digit(before[-1]) or after[:1] and _is_latin_or_digit(after[0]):
         return True
-    if before.endswith(("第", "前", "等", "No")) or re.match(r"[十百千万亿]+级", after):
+    if before.endswith(("第", "前", "等", "No")) or _GRADE_AFTER.match(text, end):
         return True
     count = unit in CLASSIFIERS and not m.group("suf")
     if count and after.startswith(terms.TALLY_NOUNS):  # 6个方面, 12项重点任务: the size of a list
         return True
-    if count and _GROUP_NOUNS.match(after):  # 15个战略性产业和8个现代服务业: the size of a group
+    if count and _GROUP_AFTER.match(text, end):  # 15个战略性产业和8个现代服务业: the size of a group
         return True
     if unit.endswith("年") and any(
         g and re.fullmatch(r"(?:19|20)\d\d", g) for g in (m.group("low"), m.group("high"))
@@ -133,8 +288,7 @@ def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
         return True
     qualifier = m.group("suf") in ("以上", "以下") and after[:1] and _is_cjk(after[0])
     measure = unit and unit.lstrip("十百千万亿") not in CLASSIFIERS and unit != "%"
-    clause_rest = re.split(rf"[{_CLAUSE_END}、]", after, maxsplit=1)[0]
-    if qualifier and re.search(r"\d", clause_rest):
+    if qualifier and _DIGIT_IN_CLAUSE.match(text, end):  # a digit before the clause ends
         return True
     return bool(
         measure and not m.group("suf") and after[:1] and _is_cjk(after[0])
@@ -145,7 +299,7 @@ def _skip(text: str, m: re.Match, quotes: list[tuple[int, int]]) -> bool:
 
 def _accept(text: str, m: re.Match) -> bool:
     """A quantity needs a unit, except a bare Arabic number right after a verb of level."""
-    before = text[: m.start()].rstrip()
+    before = _tail(text, m.start())
     if m.group("cn") is not None:
         return bool(m.group("unit")) and bool(_ends_with(before, (*PREFIX_COMPARATORS, "迈上", "达到")))
     if m.group("pct"):
@@ -170,8 +324,9 @@ def _comparator(m: re.Match, pre: str) -> str:
     return "="
 
 
-def _subject(pre: str, post: str) -> tuple[str, int]:
-    """The measured thing and its offset in ``pre``; falls back to the noun after the quantity."""
+def _subject(pre: str, sentence: str, after: int) -> tuple[str, int]:
+    """The measured thing and its offset in ``pre``; falls back to the noun after the quantity (the
+    noun that starts at ``sentence[after:]``)."""
     offset = 0
     lead = re.match(rf"\s*(?:{_YEAR.pattern}|{terms.PERIOD_MARKERS})?[\s，,、]*", pre)
     offset = lead.end()
@@ -197,9 +352,11 @@ def _subject(pre: str, post: str) -> tuple[str, int]:
     if verb and not body[len(verb) :].startswith(("和", "及", "与", "、")):
         rest = body[len(verb) :]
         body, offset = rest.lstrip(), offset + len(verb) + len(rest) - len(rest.lstrip())
-    noun = re.split(rf"[{_CLAUSE_END}、等]", post, maxsplit=1)[0].strip().lstrip("的")
-    if noun and (not body or body.endswith(tuple(verbs))):
-        return noun, -1
+    if not body or body.endswith(tuple(verbs)):
+        stop = _NOUN_END.search(sentence, after)
+        noun = sentence[after : stop.start() if stop else len(sentence)].strip().lstrip("的")
+        if noun:
+            return noun, -1
     return body, offset
 
 
@@ -218,35 +375,37 @@ def _base_year(sentence: str, y: re.Match) -> bool:
     """``较2020年``, ``比2025年``, ``与2025年相比``, ``从2020年的``: the base of a change, not a deadline."""
     if y.group("to"):
         return False
-    prev = sentence[: y.start("y")].rstrip()
-    return prev.endswith(terms.BASELINE_MARKERS) or sentence[y.end() :].lstrip().startswith(_BASE_YEAR_AFTER)
+    return _tail(sentence, y.start("y")).endswith(terms.BASELINE_MARKERS) or _head(
+        sentence, y.end()
+    ).startswith(_BASE_YEAR_AFTER)
 
 
-def _years(sentence: str, upto: int):
-    """(match, year, is a base year) of each year phrase before ``upto``; ranges (2001—2005) skipped."""
-    for y in _YEAR.finditer(sentence, 0, upto):
-        prev = sentence[: y.start("y")].rstrip()
-        nxt = sentence[y.end() :].lstrip()
-        if prev and (prev[-1] in RANGE_DASHES or prev[-1].isdigit()) or nxt[:1] and nxt[0] in RANGE_DASHES:
-            continue
-        year = parse_year(y.group("y"))
-        if year and 1900 <= year <= 2100:
-            yield y, year, _base_year(sentence, y)
+def _year(sentence: str, y: re.Match) -> tuple[re.Match, int, bool] | None:
+    """(match, year, is a base year) of a year phrase; None for a range (2001—2005) or no year."""
+    prev = _tail(sentence, y.start("y"))
+    nxt = _head(sentence, y.end())
+    if prev and (prev[-1] in RANGE_DASHES or prev[-1].isdigit()) or nxt[:1] and nxt[0] in RANGE_DASHES:
+        return None
+    year = parse_year(y.group("y"))
+    if year and 1900 <= year <= 2100:
+        return y, year, _base_year(sentence, y)
+    return None
 
 
 def _governing_year(
-    sentence: str, upto: int, end_year: int | None = None
+    sentence: _Sentence, upto: int, end_year: int | None = None
 ) -> tuple[int | None, bool, int | None, re.Match | None]:
     """(year, aspiration, offset of the year phrase, period marker) of the last deadline before ``upto``;
     the period marker is the one that governs instead of a year, if any."""
     year, aspiration, at, last, marker = None, False, None, -1, None
-    for y, number, base in _years(sentence, upto):
-        if not base:
-            at = y.start() + len(y.group(0)) - len(y.group(0).lstrip())
-            year, aspiration, last = number, bool(y.group("asp")), y.end()
-    for p in _PERIOD.finditer(sentence, 0, upto):
-        if p.start() >= last:
-            year, aspiration, at, last, marker = None, False, None, p.end(), p
+    deadline = sentence.deadline(upto)
+    if deadline:
+        y, year = deadline
+        at = y.start() + len(y.group(0)) - len(y.group(0).lstrip())
+        aspiration, last = bool(y.group("asp")), y.end()
+    period = sentence.periods.last(upto)
+    if period and period.start() >= last:  # markers do not overlap: the last one after the year governs
+        year, aspiration, at, marker = None, False, None, period
     if marker is not None and end_year is not None and _own_end(marker.group(0), end_year):
         year = end_year  # 到“十五五”末, 到规划期末: the plan's last year
     return year, aspiration, at, marker
@@ -265,11 +424,13 @@ def _own_period(marker: str, end_year: int) -> bool:
 
 
 def _past(
-    sentence: str, m: re.Match, year: int | None, marker: re.Match | None, end_year: int | None
+    sentence: _Sentence, m: re.Match, year: int | None, marker: re.Match | None, end_year: int | None
 ) -> bool:
     """True when the quantity reports what was achieved rather than what the plan commits to."""
-    pre = sentence[: m.start()]
-    if _BASELINE_FIGURE.search(pre):  # 从2020年的5%, 由309家: the starting level
+    upto = m.start()
+    mark = max(sentence.last_of("从", upto), sentence.last_of("由", upto))
+    # 从2020年的5%, 由309家: the starting level (the figure may only follow the last 从/由)
+    if mark >= 0 and _BASELINE_FIGURE.match(sentence.text, mark, upto):
         return True
     start = end_year - 4 if end_year is not None else None
     if start is not None and year is not None and year < start:  # 2025年…超6千亿元 in a 十五五 plan
@@ -277,24 +438,22 @@ def _past(
     deadline = year is not None or (
         marker is not None and (end_year is None or _own_period(marker.group(0), end_year))
     )
-    future = deadline or any(w in pre for w in terms.FUTURE_MARKERS)
+    future = deadline or sentence.future_before(upto)
     if future:
         return False
-    if start is not None:
-        other = [p for p in _OTHER_PERIOD.finditer(pre) if period_end_year(p.group(1)) != end_year]
-        if other:  # “十四五”时期…提升至59.0%: a review of another period
-            return True
-    bases = [y for _, y, base in _years(sentence, m.start()) if base]
-    if bases and (start is None or min(bases) < start - 1):  # 较2020年新增14家
+    if start is not None and sentence.other_period_before(upto, end_year):
+        return True  # “十四五”时期…提升至59.0%: a review of another period
+    base = sentence.earliest_base(upto)
+    if base is not None and (start is None or base < start - 1):  # 较2020年新增14家
         return True
-    clause = pre[_clause_start(pre, len(pre), 0) :]
-    return any(w in clause for w in terms.PAST_MARKERS)  # 累计建成5G基站超11万座
+    clause = sentence.clause_start(upto)
+    return any(sentence.word_in(w, clause, upto) for w in terms.PAST_MARKERS)  # 累计建成5G基站超11万座
 
 
-def _definition(sentence: str, m: re.Match) -> bool:
+def _definition(sentence: _Sentence, m: re.Match) -> bool:
     """A count in a sentence that defines a group by its members (“15+8”产业是指15个战略性产业…)."""
     unit = m.group("unit") or ""
-    return unit in CLASSIFIERS and any(w in sentence for w in terms.DEFINITION_MARKERS)
+    return unit in CLASSIFIERS and sentence.definition
 
 
 def _adjacent(sentence: str, year_at: int, clause: int) -> bool:
@@ -305,7 +464,7 @@ def _adjacent(sentence: str, year_at: int, clause: int) -> bool:
 
 
 def _clause_start(sentence: str, upto: int, floor: int) -> int:
-    cut = max((sentence.rfind(ch, 0, upto) for ch in _CLAUSE_END), default=-1) + 1
+    cut = max((sentence.rfind(ch, floor, upto) for ch in _CLAUSE_END), default=-1) + 1
     return max(cut, floor)
 
 
@@ -317,17 +476,19 @@ def extract_targets(text: str, end_year: int | None = None) -> list[TargetMatch]
     quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(norm)]
     found: list[TargetMatch] = []
     for s_start, s_end in _sentence_spans(norm):
-        sentence = norm[s_start:s_end]
+        sentence = _Sentence(norm[s_start:s_end])
+        written = None
         previous_end = 0
-        for m in _QUANTITY.finditer(sentence):
-            if not m.group(0).strip() or not _accept(sentence, m):
+        for m in _QUANTITY.finditer(sentence.text):
+            if not m.group(0).strip() or not _accept(sentence.text, m):
                 continue
             if _skip(norm, _shift(m, s_start), quotes) or _definition(sentence, m):
                 continue
             year, _, _, marker = _governing_year(sentence, m.start(), end_year)
             if _past(sentence, m, year, marker, end_year):
                 continue
-            found.append(_build(sentence, m, s_start, previous_end, text[s_start:s_end], end_year))
+            written = text[s_start:s_end] if written is None else written
+            found.append(_build(sentence, m, s_start, previous_end, written, end_year))
             previous_end = m.end()
     return found
 
@@ -353,9 +514,10 @@ def _shift(m: re.Match, delta: int) -> _Shifted:
 
 
 def _build(
-    sentence: str, m: re.Match, s_start: int, previous_end: int, written: str, end_year: int | None = None
+    parsed: _Sentence, m: re.Match, s_start: int, previous_end: int, written: str, end_year: int | None = None
 ) -> TargetMatch:
-    """``sentence`` is the half-width reading of ``written``; values and units are sliced from ``written``."""
+    """``parsed`` is the half-width reading of ``written``; values and units are sliced from ``written``."""
+    sentence = parsed.text
     clause = _clause_start(sentence, m.start(), previous_end)
     if previous_end and clause == previous_end:  # 3—5项高品质国际赛事、50项以上…: the noun before 、 is done
         clause = sentence.rfind("、", clause, m.start()) + 1 or clause
@@ -365,8 +527,8 @@ def _build(
     baseline = _BASELINE_SPAN.search(pre)
     if baseline:  # 城镇化率从2020年的5%提高到2025年的8%: the subject stands before 从
         pre = pre[: baseline.start()]
-    year, year_aspiration, year_at, marker = _governing_year(sentence, m.start(), end_year)
-    subject, offset = _subject(pre, sentence[m.end() :])
+    year, year_aspiration, year_at, marker = _governing_year(parsed, m.start(), end_year)
+    subject, offset = _subject(pre, sentence, m.end())
     start = clause + offset if offset >= 0 else m.start()
     if year_at is not None and year_at >= previous_end and _adjacent(sentence, year_at, clause):
         start = min(start, year_at)
@@ -386,7 +548,7 @@ def _build(
         ]
     low = m.group("pctnum") or m.group("low") or value
     number = parse_number(low) if low else 1.0
-    period = _PERIOD.search(sentence, 0, m.start())
+    period = parsed.periods.first(m.start())
     annual = "年均" in clause_text or "每年" in clause_text
     cumulative = (
         bool(m.group("bracket"))
