@@ -88,4 +88,3 @@ def _escape_what_the_terminal_cannot_encode() -> None:
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Turn a Chinese development plan into a knowledge graph of its commitments."""
-

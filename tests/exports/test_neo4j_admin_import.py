@@ -201,6 +201,7 @@ def test_named_queries_agree_with_the_bolt_load(imported, bolt_loaded, graph, na
     from tests.neo4j_fixture import neo4j_settings
 
     rows = neo4j_backend.run_query(name, params, imported)
-    assert rows, f"{name} {params} returned no rows on the imported database"
+    # one plan shares no indicator with another: indicator-across-plans is empty on it alone
+    assert rows or name == "indicator-across-plans", f"{name} {params}: no rows on the imported database"
     assert rows == neo4j_backend.run_query(name, params, bolt_loaded, neo4j_settings()[2])
     assert rows == memory.run_query(name, params, graph)

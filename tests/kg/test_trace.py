@@ -164,7 +164,13 @@ def hostile_graph_file(tiny_graph, tmp_path):
     node["aliases"] = ["滨江", f"别名{HOSTILE}"]
     node["level"] = f"district{HOSTILE}"
     node["note"] = {"k": HOSTILE}
-    node["source"] = {"planId": "tiny-plan", "path": f"第一章{HOSTILE}", "lineStart": 3, "lineEnd": 3, "quote": HOSTILE}
+    node["source"] = {
+        "planId": "tiny-plan",
+        "path": f"第一章{HOSTILE}",
+        "lineStart": 3,
+        "lineEnd": 3,
+        "quote": HOSTILE,
+    }
     (path,) = write_json(tiny_graph, tmp_path / "graph.json")
     return path
 
@@ -185,7 +191,9 @@ def test_trace_header_shows_markup_literally_and_escapes_controls(hostile_graph_
 
 
 def test_trace_json_is_exact_and_escapes_what_a_terminal_acts_on(hostile_graph_file, tiny_graph):
-    result = CliRunner().invoke(main, ["trace", "滨江", "--graph", str(hostile_graph_file), "--format", "json"])
+    result = CliRunner().invoke(
+        main, ["trace", "滨江", "--graph", str(hostile_graph_file), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     assert not RAW_CONTROL.search(result.output)
     data = json.loads(result.stdout)

@@ -182,14 +182,19 @@ def test_platforms_in_a_paragraph_about_a_cluster_support_it(nj):
     rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, nj)
     # 集成电路。发挥国家集成电路设计自动化技术创新中心、国家第三代半导体技术创新中心等…作用
     by_platform = {r["platform"]: r["quote"] for r in rows}
-    assert by_platform == {
-        "国家集成电路设计自动化技术创新中心": "国家集成电路设计自动化技术创新中心",
-        "国家第三代半导体技术创新中心": "国家第三代半导体技术创新中心",
+    assert set(by_platform) == {
+        "国家集成电路设计自动化技术创新中心",
+        "国家第三代半导体技术创新中心",
         # …等国家级创新平台和省光电技术创新中心等省级创新平台作用
-        "省光电技术创新中心": "省光电技术创新中心",
+        "省光电技术创新中心",
         # 专栏17: 桥林新城 | 以发展先进制造业和港口物流为主，重点发展集成电路主导产业…
-        "桥林新城": "集成电路",
+        "桥林新城",
     }
+    # each row quotes the statement that names both the platform and the industry
+    for platform, quote in by_platform.items():
+        assert platform in quote and "集成电路" in quote, (platform, quote)
+    assert by_platform["省光电技术创新中心"].startswith("发挥国家集成电路设计自动化技术创新中心")
+    assert "重点发展集成电路主导产业" in by_platform["桥林新城"]
 
 
 CLUSTER_BOX_PLAN = """示范市国民经济和社会发展第十五个五年规划纲要

@@ -189,7 +189,8 @@ def test_finish_rows_sorts_nulls_first_and_drops_duplicates():
 
 def test_unknown_query_lists_the_known_ones(tiny_graph):
     with pytest.raises(
-        ValueError, match=r"unknown query 'nope'; known: binding-indicators, clusters-in-district, concept-matrix"
+        ValueError,
+        match=r"unknown query 'nope'; known: binding-indicators, clusters-in-district, concept-matrix",
     ):
         run_query("nope", {}, tiny_graph)
 

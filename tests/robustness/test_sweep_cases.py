@@ -94,9 +94,7 @@ def test_validate_with_an_rdf_file_among_several_inputs_says_so(tmp_path, small_
 def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_crash(command, tmp_path, tiny_graph):
     (path,) = write_json(tiny_graph, tmp_path / "graph.json")
     env = dict(os.environ, KG_STATE_FILE=str(tmp_path / "state.json"), PYTHONIOENCODING="latin-1")
-    result = subprocess.run(
-        [*KG, *command, "--graph", str(path)], capture_output=True, timeout=60, env=env
-    )
+    result = subprocess.run([*KG, *command, "--graph", str(path)], capture_output=True, timeout=60, env=env)
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode("latin-1")
     assert "internal error" not in result.stderr.decode("latin-1")
