@@ -18,41 +18,56 @@ def _shape_error(what: str) -> ValueError:
     return ValueError(f"not a graph.json: {what} (write one with kg build --out DIR)")
 
 
-# The attributes other commands read, with the JSON types kg build writes (exports/json.py).
-_TEXT = (str, type(None))
-_ATTRIBUTES = {"name": _TEXT, "aliases": list, "source": (dict, type(None)), "provenance": (dict, type(None))}
+# The attributes other commands read, with the JSON types kg build writes (exports/json.py). Types are
+# compared exactly (``type(v) in``): json.loads makes only these, and a bool is then no int.
+_NONE = type(None)
+_TEXT = frozenset({str, _NONE})
+_ATTRIBUTES = {
+    "name": _TEXT,
+    "aliases": frozenset({list}),
+    "source": frozenset({dict, _NONE}),
+    "provenance": frozenset({dict, _NONE}),
+}
 _SOURCE = {
     "planId": _TEXT,
     "path": _TEXT,
     "quote": _TEXT,
-    "lineStart": (int, type(None)),
-    "lineEnd": (int, type(None)),
+    "lineStart": frozenset({int, _NONE}),
+    "lineEnd": frozenset({int, _NONE}),
 }
+_NODE_SOURCES = ("source", "provenance")
+_LINK_SOURCES = ("provenance",)  # a link's "source" is its start node's id
+_KEY_TYPES = frozenset({int, str, _NONE})
 
 
-def _check_attributes(where: str, item: dict) -> None:
-    on_link = where.startswith("links")  # a link's "source" is its start node's id
+def _check_attributes(kind: str, index: int, item: dict) -> None:
+    """The attributes of ``nodes[index]`` or ``links[index]`` (``kind``); the message is built only
+    for a wrong item (this runs for every item of every graph.json read)."""
+    on_link = kind == "links"
     for key, kinds in _ATTRIBUTES.items():
-        if key in item and not (on_link and key == "source") and not isinstance(item[key], kinds):
-            raise _shape_error(f'{where} "{key}" is a JSON {type(item[key]).__name__} of the wrong kind')
-    if "aliases" in item and not all(isinstance(a, str) for a in item["aliases"]):
-        raise _shape_error(f'{where} "aliases" holds something other than strings')
-    for key in ("provenance",) if on_link else ("source", "provenance"):
+        if key in item and type(item[key]) not in kinds and not (on_link and key == "source"):
+            raise _shape_error(
+                f'{kind}[{index}] "{key}" is a JSON {type(item[key]).__name__} of the wrong kind'
+            )
+    aliases = item.get("aliases")
+    if aliases and not all(type(a) is str for a in aliases):
+        raise _shape_error(f'{kind}[{index}] "aliases" holds something other than strings')
+    for key in _LINK_SOURCES if on_link else _NODE_SOURCES:
+        source = item.get(key) or {}
         for field, kinds in _SOURCE.items():
-            value = (item.get(key) or {}).get(field)
-            if not isinstance(value, kinds) or isinstance(value, bool):
-                raise _shape_error(f'{where} "{key}.{field}" is of the wrong kind')
+            if type(source.get(field)) not in kinds:
+                raise _shape_error(f'{kind}[{index}] "{key}.{field}" is of the wrong kind')
 
 
 def _check_nodes(nodes: list) -> set[str]:
     ids: set[str] = set()
     for index, item in enumerate(nodes):
-        if not isinstance(item, dict):
+        if type(item) is not dict:
             raise _shape_error(f"nodes[{index}] is not an object")
-        for key in ("id", "type"):
-            if not isinstance(item.get(key), str):
-                raise _shape_error(f'nodes[{index}] has no string "{key}" ({item.get(key)!r:.80})')
-        _check_attributes(f"nodes[{index}]", item)
+        if type(item.get("id")) is not str or type(item.get("type")) is not str:
+            key = "id" if type(item.get("id")) is not str else "type"
+            raise _shape_error(f'nodes[{index}] has no string "{key}" ({item.get(key)!r:.80})')
+        _check_attributes("nodes", index, item)
         if item["id"] in ids:
             raise _shape_error(f"nodes[{index}]: id {item['id']!r:.80} appears twice")
         ids.add(item["id"])
@@ -61,17 +76,17 @@ def _check_nodes(nodes: list) -> set[str]:
 
 def _check_links(links: list, ids: set[str]) -> None:
     for index, item in enumerate(links):
-        if not isinstance(item, dict):
+        if type(item) is not dict:
             raise _shape_error(f"links[{index}] is not an object")
         for key in ("source", "target", "type"):
-            if not isinstance(item.get(key), str):
+            if type(item.get(key)) is not str:
                 raise _shape_error(f'links[{index}] has no string "{key}" ({item.get(key)!r:.80})')
-        if not isinstance(item.get("key"), int | str | None) or isinstance(item.get("key"), bool):
+        if type(item.get("key")) not in _KEY_TYPES:
             raise _shape_error(f'links[{index}] "key" is not a number or a string')
-        _check_attributes(f"links[{index}]", item)
-        for key in ("source", "target"):
-            if item[key] not in ids:
-                raise _shape_error(f'links[{index}] "{key}" names no node: {item[key]!r:.80}')
+        _check_attributes("links", index, item)
+        if item["source"] not in ids or item["target"] not in ids:
+            key = "source" if item["source"] not in ids else "target"
+            raise _shape_error(f'links[{index}] "{key}" names no node: {item[key]!r:.80}')
 
 
 def checked_node_link_data(text: str) -> dict:

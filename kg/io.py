@@ -135,9 +135,14 @@ def read_regular_bytes(path: str | Path, limit: int, what: str = "a file") -> by
         raise NotReadable(path, f"{kind}, not a regular file; give {what}")
     with os.fdopen(fd, "rb") as handle:
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):  # replaced between stat and open
                 raise NotReadable(path, f"not a regular file; give {what}")
-            data = handle.read(limit + 1)
+            # what it claims plus one byte first (a buffer of ``limit`` bytes is not free), then the
+            # rest of a file that grew, still bounded
+            data = handle.read(min(status.st_size, limit) + 1)
+            if len(data) > status.st_size and len(data) <= limit:
+                data += handle.read(limit + 1 - len(data))
         except OSError as err:
             raise NotReadable(path, f"cannot read ({err.strerror})") from None
     if len(data) > limit:
