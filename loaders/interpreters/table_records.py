@@ -191,20 +191,22 @@ def cluster_records(ctx: Context, unit: Unit, rows) -> None:
         elif PLATFORM_FIELD.search(field) or DISTRICT_FIELD.search(field):
             # a district names itself by its official name (萧山区) or, in a 区域 field, by an alias;
             # anything else listed is a platform (杭州高新区（滨江） is a zone in 滨江区)
+            # an entity's source is its name in the cell; its edge's is the cell, the statement
             areas_only = not PLATFORM_FIELD.search(field)
+            stated = ctx.find_source(unit, row.line, row.text)
             for item in split_entity_list(row.text):
                 src = ctx.find_source(unit, row.line, item.name)
                 d = resolve_district(item.name, ctx.entities.city)
                 if d is not None and (item.name == d.name or (areas_only and item.name in d.names)):
-                    ctx.emit(Edge(ctx.entities.district(d), cid, "SUPPORTS", src, {"basis": "table"}))
+                    ctx.emit(Edge(ctx.entities.district(d), cid, "SUPPORTS", stated, {"basis": "table"}))
                 else:
                     pid = ctx.entities.platform(item.name, src)
-                    ctx.emit(Edge(pid, cid, "SUPPORTS", src, {"basis": "table"}))
+                    ctx.emit(Edge(pid, cid, "SUPPORTS", stated, {"basis": "table"}))
         elif INSTITUTION_FIELD.search(field):
+            stated = ctx.find_source(unit, row.line, row.text)
             for item in split_entity_list(row.text):
-                src = ctx.find_source(unit, row.line, item.name)
-                iid = ctx.entities.institution(item.name, src)
-                ctx.emit(Edge(iid, cid, "SUPPORTS", src, {"basis": "table"}))
+                iid = ctx.entities.institution(item.name, ctx.find_source(unit, row.line, item.name))
+                ctx.emit(Edge(iid, cid, "SUPPORTS", stated, {"basis": "table"}))
 
 
 def district_platform_records(ctx: Context, unit: Unit) -> bool:
