@@ -120,7 +120,12 @@ def _list_queries(fmt: str) -> str:
 @click.option(
     "--plan", "plan", metavar="PLAN", help="Only rows of this plan: its id (320100-15) or its place (南京)."
 )
-@click.option("--backend", type=click.Choice(BACKENDS), default="memory", show_default=True)
+@click.option(
+    "--backend",
+    type=click.Choice(BACKENDS),
+    default=None,
+    help="Where the query runs (default: memory; rdf when --rdf is given).",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @graph_options
 @click.option("--rdf", "rdf_file", type=click.Path(exists=True, dir_okay=False), help="RDF export to query.")
@@ -146,6 +151,7 @@ def query(name, args, list_only, pairs, plan, backend, fmt, graph_file, encoding
         params = validate_params(name, raw)
     except ValueError as err:
         raise click.UsageError(str(err)) from None
+    backend = _chosen_backend(backend, rdf_file, graph_file, docs)
     if backend == "memory":
         graph = load_graph(graph_file, tuple(docs), encoding)
         rows = run_in_memory(name, _resolved(graph, name, params), graph)
@@ -164,6 +170,19 @@ def query(name, args, list_only, pairs, plan, backend, fmt, graph_file, encoding
             raise click.UsageError(message)
         rows = _neo4j_rows(name, params, **connection)
     click.echo(render_rows(get_query(name).columns, rows, fmt), nl=False)
+
+
+def _chosen_backend(backend: str | None, rdf_file: str | None, graph_file: str | None, docs: list) -> str:
+    """``--rdf FILE`` is what the rdf backend queries, and nothing else is: it implies ``--backend rdf``
+    and goes with no other backend, no ``--graph`` and no documents (none of them would be read)."""
+    if not rdf_file:
+        return backend or "memory"
+    if backend not in (None, "rdf"):
+        raise click.UsageError(f"--rdf is queried by --backend rdf, not --backend {backend}")
+    if graph_file or docs:
+        given = f"--graph {graph_file}" if graph_file else "documents " + " ".join(docs)
+        raise click.UsageError(f"give --rdf or {given}, not both: the query reads one graph")
+    return "rdf"
 
 
 def register(main: click.Group) -> None:

@@ -162,6 +162,28 @@ def test_rdf_backend_returns_the_memory_rows_or_says_it_is_missing(graph_file, n
         assert rdf.output == memory.output
 
 
+def test_rdf_file_is_what_the_query_reads(graph_file, tmp_path):
+    """``--rdf FILE`` alone queries that file (the rdf backend implied); with the memory or Neo4j
+    backend, ``--graph`` or documents beside it, one of the two would be ignored: a usage error."""
+    from kg.exports.rdf_text import write_ntriples
+
+    rdf_file = str(tmp_path / "graph.nt")
+    write_ntriples(tiny_graph(), rdf_file)
+    by_default = run("query", "binding-indicators", "--rdf", rdf_file, "--format", "json")
+    named = run("query", "binding-indicators", "--rdf", rdf_file, "--format", "json", "--backend", "rdf")
+    assert by_default.exit_code == named.exit_code == 0, by_default.output
+    assert json.loads(by_default.stdout) == json.loads(named.stdout) != []
+    for extra, message in (
+        (["--backend", "memory"], "--rdf is queried by --backend rdf, not --backend memory"),
+        (["--backend", "neo4j"], "--rdf is queried by --backend rdf, not --backend neo4j"),
+        (["--graph", graph_file], f"give --rdf or --graph {graph_file}, not both"),
+        ([str(NANJING)], f"give --rdf or documents {NANJING}, not both"),
+    ):
+        refused = run("query", "binding-indicators", "--rdf", rdf_file, *extra)
+        assert refused.exit_code == 2, refused.output
+        assert message in refused.output
+
+
 @pytest.mark.parametrize("plan", [None, NANJING], ids=["bundled-hangzhou", "nanjing"])
 def test_query_on_a_real_plan_quotes_the_text_exactly(plan):
     docs = [] if plan is None else [str(plan)]
