@@ -21,4 +21,7 @@ OWL_JAR=tools/owl-profile/target/owl-profile.jar
 if [ ! -f "$OWL_JAR" ] || [ -n "$(find tools/owl-profile/pom.xml tools/owl-profile/src -newer "$OWL_JAR" -type f -print -quit)" ]; then
     (cd tools/owl-profile && mvn -B -q package)
 fi
-"$VENV/bin/python" -m pytest -q "$@"
+# A worker per core (KG_TEST_WORKERS to choose; 0 runs in this process), each test file on one worker
+# so that a file's module fixtures (a plan built, a database imported) are made once; each worker
+# starts its own Neo4j. 9.3 -> 7.2 minutes on this 2-core machine.
+"$VENV/bin/python" -m pytest -q -n "${KG_TEST_WORKERS:-auto}" --dist loadfile "$@"

@@ -23,9 +23,10 @@ def pdf_graph(pdf_path):
     return build_graph_from_paths([pdf_path])
 
 
-@pytest.fixture(scope="module")
-def docx_graph():
-    return build_graph_from_paths([GUANGZHOU_DOCX])
+@pytest.fixture(scope="session")
+def pdf_read(pdf_path):
+    """The PDF read once (pdfplumber takes seconds for its 112 pages) for the tests that look at it."""
+    return read_plan(pdf_path)
 
 
 STRUCTURE = {"Part": 11, "Chapter": 33, "Section": 94, "Box": 12}
@@ -66,8 +67,8 @@ def test_pdf_gives_the_facts_of_the_text_and_the_page(pdf_graph):
 
 
 @pytest.mark.requires_chromium
-def test_pdf_page_headers_footers_and_numbers_are_artefacts_not_text(pdf_path):
-    read = read_plan(pdf_path)
+def test_pdf_page_headers_footers_and_numbers_are_artefacts_not_text(pdf_read):
+    read = pdf_read
     assert read.artefacts, "Chromium prints a date/title header and a file/page-number footer"
     footers = [text for text, _ in read.artefacts if text.endswith("/112") or "/" in text.split()[-1]]
     assert len(footers) >= 100
@@ -76,8 +77,8 @@ def test_pdf_page_headers_footers_and_numbers_are_artefacts_not_text(pdf_path):
 
 
 @pytest.mark.requires_chromium
-def test_pdf_paragraphs_are_rejoined_and_sources_name_the_page(pdf_path):
-    read = read_plan(pdf_path)
+def test_pdf_paragraphs_are_rejoined_and_sources_name_the_page(pdf_read):
+    read = pdf_read
     # one paragraph of the page, broken over lines (and a footnote mark dropped) in the PDF
     assert "系统谋划建设“12218”现代化产业体系，制造业立市根基更加厚实" in read.text
     lines = read.text.split("\n")
