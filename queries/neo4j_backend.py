@@ -32,14 +32,30 @@ def cypher_text(name: str) -> str:
     return "\n".join(kept).strip()
 
 
-def statement(name: str, filtered: bool) -> str:
-    """The statement to run: the file's, or (``filtered``) the file's keeping only ``plan = $plan``."""
+def statement(name: str, filtered: tuple[str, ...] = ()) -> str:
+    """The statement to run: the file's, or the file's keeping only rows whose ``filtered`` columns
+    equal the parameters of the same names (``plan = $plan``; ``concept = $concept`` for
+    concept-matrix): the files stay pastable in the Browser without those parameters."""
     text = cypher_text(name)
     if not filtered:
         return text
     columns = ", ".join(get_query(name).columns)
     inner = "\n".join(f"  {line}" for line in text.splitlines())
-    return f"CALL () {{\n{inner}\n}}\nWITH * WHERE plan = $plan\nRETURN {columns}"
+    where = " AND ".join(f"{column} = ${column}" for column in filtered)
+    return f"CALL () {{\n{inner}\n}}\nWITH * WHERE {where}\nRETURN {columns}"
+
+
+def row_filters(name: str, typed: dict[str, Any]) -> tuple[str, ...]:
+    """The optional parameters given that name a column of the query's rows (a grouped query's rows
+    are candidates, filtered by ``catalog.finish_rows`` after grouping)."""
+    query = get_query(name)
+    if query.grouped is not None:
+        return ()
+    return tuple(
+        p.name
+        for p in query.params
+        if not p.required and p.name in query.columns and typed.get(p.name) is not None
+    )
 
 
 INT64 = range(-(2**63), 2**63)
@@ -86,9 +102,10 @@ def run_query(
     """Run the named Cypher query read-only; raises ``ValueError`` for unknown names or bad params."""
     typed = validate_params(name, params)
     check_storable(typed)
-    filtered = typed.get("plan") is not None and get_query(name).grouped is None
-    if not filtered:  # a grouped query is filtered by catalog.finish_rows, after grouping
-        typed.pop("plan", None)
+    filtered = row_filters(name, typed)
+    for p in get_query(name).params:  # optional parameters the statement does not use
+        if not p.required and p.name not in filtered:
+            typed.pop(p.name, None)
     records, _, _ = driver.execute_query(
         statement(name, filtered), parameters_=typed, database_=database, routing_=RoutingControl.READ
     )

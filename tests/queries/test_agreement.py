@@ -25,6 +25,8 @@ CASES = [
     ("plans-for-concept", {"concept": "集成电路"}),
     ("plans-for-concept", {"concept": "人工智能"}),
     ("concept-matrix", {}),
+    # a concept on a GROUP BY query: once an internal error on the RDF backend (?c not projected)
+    ("concept-matrix", {"concept": "集成电路"}),
     ("targets-for-concept", {"concept": "集成电路"}),
     ("indicator-across-plans", {}),
 ]
@@ -45,6 +47,7 @@ TWO_PLAN_CASES = [
     ("plans-for-concept", {"concept": "集成电路", "plan": GUANGZHOU_ID}),
     # the new questions across plans
     ("concept-matrix", {"plan": GUANGZHOU_ID}),
+    ("concept-matrix", {"concept": "集成电路"}),
     ("targets-for-concept", {"concept": "集成电路"}),
     ("indicator-across-plans", {}),
 ]

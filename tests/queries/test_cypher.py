@@ -100,12 +100,14 @@ def test_the_plan_filter_keeps_the_plans_rows(loaded, neo4j_database, name, para
 
 
 def test_the_plan_filter_wraps_the_file_and_passes_the_plan_as_a_parameter():
-    wrapped = statement("binding-indicators", filtered=True)
+    wrapped = statement("binding-indicators", filtered=("plan",))
     assert wrapped.startswith("CALL () {\n  MATCH (i:Indicator)")
     assert wrapped.endswith(
         "WITH * WHERE plan = $plan\nRETURN " + ", ".join(get_query("binding-indicators").columns)
     )
-    assert statement("binding-indicators", filtered=False) == cypher_text("binding-indicators")
+    assert statement("binding-indicators") == cypher_text("binding-indicators")
+    both = statement("concept-matrix", filtered=("concept", "plan"))
+    assert "WITH * WHERE concept = $concept AND plan = $plan\n" in both
 
 
 @pytest.mark.requires_neo4j
