@@ -14,7 +14,7 @@ from kg import __version__
 # Only the invoked command's module is imported (a query does not pay for the build's imports).
 COMMANDS = {
     "build": "build", "stats": "build", "validate": "rdf", "export": "rdf", "load": "neo4j",
-    "query": "query", "trace": "query", "html": "html", "compare": "compare",
+    "query": "query", "trace": "trace", "html": "html", "compare": "compare",
 }  # fmt: skip
 
 

@@ -128,11 +128,16 @@ def parse_graph_json(text: str) -> nx.MultiDiGraph:
 MAX_GRAPH_JSON_BYTES = 1024 * 1024 * 1024
 
 
-def read_graph_json_text(path: str | Path) -> str:
-    """The text of a graph.json: a regular file only, bounded (``kg.io.read_regular_bytes``), UTF-8."""
+def read_graph_json_bytes(path: str | Path) -> bytes:
+    """The bytes of a graph.json: a regular file only, bounded (``kg.io.read_regular_bytes``)."""
     from kg.io import read_regular_bytes
 
-    return read_regular_bytes(path, MAX_GRAPH_JSON_BYTES, "a graph.json file").decode("utf-8")
+    return read_regular_bytes(path, MAX_GRAPH_JSON_BYTES, "a graph.json file")
+
+
+def read_graph_json_text(path: str | Path) -> str:
+    """The text of a graph.json (``read_graph_json_bytes``), UTF-8."""
+    return read_graph_json_bytes(path).decode("utf-8")
 
 
 def read_graph_json(path: str | Path) -> nx.MultiDiGraph:

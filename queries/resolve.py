@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.names import AmbiguousName, UnknownName, match_candidates
 from kg.queries.catalog import get_query
-from kg.trace import AmbiguousName, UnknownName, match_candidates
 
 CONCEPT = "IndustryConcept"  # the type of the lookup's concept nodes
 # The node types a resolution reads, by what a parameter names (for a backend that fetches them).

@@ -49,6 +49,7 @@ class GraphSource:
     graph_file: Path | None
     docs: tuple[str, ...]
     note: str = ""  # why this source when the user did not name one
+    digest: str | None = None  # of graph_file as the last build wrote it (kg.last_build)
 
     def describe(self) -> str:
         if self.graph_file is not None:
@@ -63,18 +64,20 @@ def choose_source(graph_file: str | Path | None, docs: tuple[str, ...] | list[st
     docs = tuple(docs)
     if graph_file and docs:
         raise click.UsageError(f"give documents or --graph, not both (documents: {' '.join(docs)})")
+    from kg.last_build import last_build_record
+
+    recorded = last_build_record()
     if graph_file:
-        return GraphSource(Path(graph_file).resolve(), ())
+        path = Path(graph_file).resolve()
+        same = recorded is not None and recorded.graph.resolve() == path
+        return GraphSource(path, (), digest=recorded.digest if same else None)
     if docs:
         missing = [doc for doc in docs if not Path(doc).exists()]
         if missing:
             raise click.UsageError(f"no such document: {', '.join(missing)}")
         return GraphSource(None, docs)
-    from kg.last_build import last_build
-
-    recorded = last_build()
     if recorded is not None:
-        return GraphSource(recorded, ())
+        return GraphSource(recorded.graph, (), digest=recorded.digest)
     return GraphSource(None, (), "no `kg build` recorded")
 
 
@@ -107,7 +110,7 @@ def read_source(source: GraphSource, encoding: str | None = None, view: bool = T
             if view:
                 from kg.graph_view import read_graph_view
 
-                return read_graph_view(source.graph_file)
+                return read_graph_view(source.graph_file, trusted_digest=source.digest)
             from kg.graph_io import read_graph_json
 
             return read_graph_json(source.graph_file)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -154,6 +153,8 @@ def neo4j_options(func):
 def quiet_driver_logs() -> None:
     """The driver logs connection retries as warnings; Python's last-resort handler would print them
     (twelve lines for a closed port). Our message says what failed, once."""
+    import logging  # only when a driver is opened (about 4 ms at every command otherwise)
+
     logger = logging.getLogger("neo4j")
     if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
         logger.addHandler(logging.NullHandler())

@@ -1,4 +1,4 @@
-"""`kg query`: the named analyst queries on memory, RDF or Neo4j; `kg trace` lives beside it."""
+"""`kg query`: the named analyst queries on memory, RDF or Neo4j."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from kg.commands import trace as trace_command
 from kg.commands.graph_source import graph_options, load_graph
 from kg.commands.neo4j_options import neo4j_failure, neo4j_options, open_driver
 from kg.commands.tables import FORMATS, render_rows, render_table
@@ -47,13 +46,15 @@ def _parse_params(name: str, pairs: tuple[str, ...], positional: list[str]) -> t
 def _resolved(graph, name: str, params: dict) -> dict:
     """Name parameters as stored in ``graph`` (``kg.queries.resolve``), the plan as its id; an unknown
     or ambiguous name: exit 1 with suggestions or candidates."""
+    from kg.names import AmbiguousName, UnknownName
     from kg.queries.resolve import resolve_params
-    from kg.trace import AmbiguousName, UnknownName
 
     try:
         return resolve_params(graph, name, params)
     except (AmbiguousName, UnknownName) as err:
-        raise trace_command.name_failure(err.text, err) from None
+        from kg.commands.trace import name_failure
+
+        raise name_failure(err.text, err) from None
 
 
 def _rdf_graph(rdf_file: str):
@@ -186,6 +187,5 @@ def _chosen_backend(backend: str | None, rdf_file: str | None, graph_file: str |
 
 
 def register(main: click.Group) -> None:
-    """Add `kg query` and `kg trace` to the `kg` group."""
+    """Add `kg query` to the `kg` group."""
     main.add_command(query)
-    trace_command.register(main)

@@ -1,9 +1,8 @@
-"""Render rows for the terminal (rich tables, which measure wide Chinese characters) or as json/csv.
+"""Render rows for the terminal (boxed tables that measure wide Chinese characters) or as json/csv.
 
 Text printed is data: ``terminal_text`` is the one function every printer of ``kg`` passes text from
 a plan or a graph through. Control characters and escape sequences are shown escaped (``\\x1b``),
-never sent to the terminal, and rich markup (``[bold]``, ``[/]``) is never interpreted: tables are
-built from ``rich.text.Text`` objects.
+never sent to the terminal, and nothing in a cell is interpreted as markup (``[bold]`` stays text).
 """
 
 from __future__ import annotations
@@ -12,15 +11,11 @@ import csv
 import io
 import json
 import re
-import shutil
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from kg.commands.box_table import render_box_table
 
 FORMATS = ("table", "json", "csv")
 PIPE_WIDTH = 160  # table width when stdout is not a terminal
@@ -65,30 +60,29 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def safe_cell(value: Any) -> Text:
-    """A table cell that shows ``value`` literally: no markup, no control characters."""
-    return Text(terminal_text(cell(value)))
+def safe_cell(value: Any) -> str:
+    """A table cell that shows ``value`` literally: no control characters."""
+    return terminal_text(cell(value))
 
 
 def output_width() -> int:
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else PIPE_WIDTH
+    if not sys.stdout.isatty():
+        return PIPE_WIDTH
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def render_table(
     columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None, width: int | None = None
 ) -> str:
     """A boxed table as plain text (no colour codes); every line has the same display width."""
-    table = Table(title=None if title is None else safe_cell(title), box=box.SQUARE, title_justify="left")
-    for column in columns:
-        table.add_column(safe_cell(column), overflow="fold")  # fold, not ellipsis: quotes never cut short
-    for row in rows:
-        table.add_row(*(safe_cell(v) for v in row))
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width or output_width(), color_system=None, highlight=False, emoji=False
+    return render_box_table(
+        [safe_cell(c) for c in columns],
+        [[safe_cell(v) for v in row] for row in rows],
+        title=None if title is None else safe_cell(title),
+        width=width or output_width(),
     )
-    console.print(table)
-    return buffer.getvalue()
 
 
 def render_rows(

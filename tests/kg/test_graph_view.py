@@ -81,3 +81,36 @@ def test_answering_from_graph_json_imports_no_heavy_library(both, tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout[-500:]
+
+
+def test_the_build_s_own_file_read_unchecked_is_the_same_view(tmp_path):
+    from kg.last_build import file_digest
+
+    path = tmp_path / "graph.json"
+    path.write_text(generate_json(built(HANGZHOU)), encoding="utf-8")
+    checked = read_graph_view(path)
+    trusted = read_graph_view(path, trusted_digest=file_digest(path.read_bytes()))
+    assert list(trusted.nodes(data=True)) == list(checked.nodes(data=True))
+    assert list(trusted.edges(data=True)) == list(checked.edges(data=True))
+    assert trusted.graph == checked.graph
+
+
+def test_a_file_changed_since_the_build_is_checked_again(tmp_path):
+    from kg.last_build import file_digest
+
+    path = tmp_path / "graph.json"
+    path.write_text('{"nodes": [{"id": "a", "type": "Goal"}], "links": []}', encoding="utf-8")
+    digest = file_digest(path.read_bytes())
+    path.write_text('{"nodes": [{"id": "a"}], "links": []}', encoding="utf-8")
+    with pytest.raises(ValueError, match='has no string "type"'):
+        read_graph_view(path, trusted_digest=digest)
+
+
+def test_what_orjson_refuses_in_the_build_s_own_file_is_read_by_json(tmp_path):
+    from kg.last_build import file_digest
+
+    path = tmp_path / "graph.json"
+    path.write_bytes(b'{"nodes": [{"id": "a", "type": "Goal", "name": "\\ud800", "n": 18446744073709551616}],'
+                     b' "links": []}')  # fmt: skip
+    view = read_graph_view(path, trusted_digest=file_digest(path.read_bytes()))
+    assert view.nodes["a"] == {"type": "Goal", "name": "\ud800", "n": 2**64}

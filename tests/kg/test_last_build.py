@@ -79,3 +79,15 @@ def test_validate_reads_the_last_build(tmp_path):
     result = run("validate")
     assert result.stderr.splitlines()[0].startswith(f"Graph: {(tmp_path / 'graph.json').resolve()}")
     assert result.stdout.startswith("conforms:"), result.output
+
+
+def test_the_record_holds_the_digest_of_graph_json_as_written(tmp_path):
+    from kg.last_build import file_digest, last_build_record
+
+    graph = write_json(tiny_graph(), tmp_path / "graph.json")[0]
+    record_build(graph, ["tiny-plan"])
+    record = last_build_record()
+    assert record.graph == graph.resolve()
+    assert record.digest == file_digest(graph.read_bytes()) and len(record.digest) == 64
+    graph.write_text("{}", encoding="utf-8")
+    assert last_build_record().digest != file_digest(graph.read_bytes())

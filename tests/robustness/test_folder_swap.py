@@ -21,7 +21,7 @@ import pytest
 from kg import io
 from kg.io import clean_leftovers, exchange, replace_folder
 
-needs_exchange = pytest.mark.skipif(io._RENAMEAT2 is None, reason="no renameat2 in this libc")
+needs_exchange = pytest.mark.skipif(io._renameat2() is None, reason="no renameat2 in this libc")
 
 
 def listing(folder: Path) -> dict[str, bytes]:
@@ -42,7 +42,7 @@ NEW = {"clusters/.kg-manifest": b"new.html\n", "clusters/new.html": b"new\n", "c
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux")
 def test_linux_has_the_exchange():
-    assert io._RENAMEAT2 is not None
+    assert io._renameat2() is not None
 
 
 @needs_exchange
@@ -81,7 +81,7 @@ def _child(tmp_path: Path, die_at: str, has_exchange: bool = True) -> None:
         import os
         from kg import io
         if not {has_exchange!r}:
-            io._RENAMEAT2 = None
+            io._renameat2 = lambda: None
         real_rename, real_exchange, real_move = os.rename, io.exchange, io._move_others
         def rename(a, b):
             real_rename(a, b)
