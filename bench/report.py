@@ -126,7 +126,8 @@ def table(results: dict) -> Table:
     proc = results.get("processes")
     if proc:
         for key, label in (("python_pass", "python -c pass"), ("floor", "floor process (read + regex)"),
-                           ("kg_build", "kg build (default outputs)"), ("kg_query_last", "kg query (last build)"),
+                           ("kg_build", "kg build (default outputs)"),
+                           ("kg_query_last", "kg query (last build)"),
                            ("kg_trace_last", "kg trace (last build)"),
                            ("kg_query_graph", "kg query --graph COPY (checked)")):  # fmt: skip
             p = proc[key]
