@@ -6,7 +6,7 @@ line breaks and padding, checked against rich by a property test), but imports o
 the width data: ``rich.console`` and ``rich.table`` cost about 37 ms at every ``kg query``, more
 than the query itself.
 
->>> print(render_box_table(["区", "平台"], [["萧山区", "杭州临空经济示范区"]], width=30), end="")
+>>> print(render_box_table(["区", "平台"], [["萧山区", "杭州临空经济示范区"]], width=40), end="")
 ┌────────┬────────────────────┐
 │ 区     │ 平台               │
 ├────────┼────────────────────┤
