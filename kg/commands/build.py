@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +57,90 @@ def write_export(name: str, graph, target: Path, **options) -> list[Path]:
     """Run one exporter of the registry, a failed write being one line (``cannot_write``)."""
     with cannot_write(target):
         return get_exporter(name)(graph, target, **options)
+
+
+# What a second process writes while this one writes the rest (the RDF formats and graph.json, which
+# share their triples): the pages and the Neo4j CSV folder, about half the writing time of a plan.
+SECOND_PROCESS = frozenset({"neo4j-csv", "html", "html-clusters", "html-matrix", "html-indicators"})
+
+
+def _reported(name: str, paths: list[Path], out: Path) -> list[Path]:
+    return paths if len(paths) == 1 else [out / FILE_NAMES[name]]  # a multi-file format: its folder
+
+
+def _write_share(graph, out: Path, names: list[str], advance=lambda: None) -> list[Path]:
+    written: list[Path] = []
+    with one_graph(names):
+        for name in names:
+            written += _reported(name, write_export(name, graph, out / FILE_NAMES[name]), out)
+            advance()
+    return written
+
+
+def _can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform == "linux" and (os.cpu_count() or 1) > 1
+
+
+def _fork_share(graph, out: Path, names: list[str]) -> tuple[int, int]:
+    """Write ``names`` in a forked child (it sees the graph as it is, copy-on-write); returns the
+    child's pid and the pipe its one JSON answer comes on: the paths written, or the failure."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return pid, read_end
+    os.close(read_end)  # the child: never returns, never runs the parent's exit handlers
+    try:
+        answer = {"written": [str(p) for p in _write_share(graph, out, names)]}
+    except click.ClickException as err:
+        answer = {"error": err.message}
+    except BaseException as err:  # noqa: BLE001 (reported by the parent as its own)
+        answer = {"crash": f"{type(err).__name__}: {err}"}
+    try:
+        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+            pipe.write(json.dumps(answer))
+    finally:
+        os._exit(0)
+
+
+def _child_answer(pid: int, read_end: int) -> list[Path]:
+    with os.fdopen(read_end, encoding="utf-8") as pipe:
+        text = pipe.read()
+    os.waitpid(pid, 0)
+    answer = json.loads(text) if text else {"crash": "the writer process ended without an answer"}
+    if "error" in answer:
+        raise click.ClickException(answer["error"])
+    if "crash" in answer:
+        raise RuntimeError(answer["crash"])
+    return [Path(p) for p in answer["written"]]
+
+
+def write_exports(graph, out: Path, names: list[str]) -> list[Path]:
+    """Every format of ``names`` into ``out``, in the order of ``names``; on Linux with two cores or
+    more the ``SECOND_PROCESS`` formats are written meanwhile by a forked process. Same files
+    either way (every writer is deterministic and writes only its own target, atomically)."""
+    from kg.progress import progress
+
+    second = [n for n in names if n in SECOND_PROCESS]
+    first = [n for n in names if n not in SECOND_PROCESS]
+    if not (first and second and _can_fork()):
+        first, second = names, []
+    child = _fork_share(graph, out, second) if second else None
+    written: list[Path] = []
+    try:
+        with progress("Writing exports", total=len(names)) as bar:
+            written = _write_share(graph, out, first, bar.advance)
+            if child is not None:
+                pending, child = child, None
+                written += _child_answer(*pending)
+                bar.advance(len(second))
+    finally:
+        if child is not None:  # this process failed: the child is still awaited (no zombie)
+            _child_answer(*child)
+    order = {FILE_NAMES[n]: i for i, n in enumerate(names)}
+    return sorted(
+        written, key=lambda p: order.get(p.relative_to(out).parts[0] if p.is_relative_to(out) else p.name, 0)
+    )
 
 
 def summary_rows(graph) -> tuple[Counter, Counter]:
@@ -129,19 +215,10 @@ def register(main: click.Group) -> None:
     )
     def build(docs, encoding, out, formats):
         """Build the knowledge graph of plan files DOC... (default: the bundled Hangzhou plan)."""
-        from kg.progress import progress
-
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)
-        written: list[Path] = []
-        names = formats or sorted(FILE_NAMES)
-        with progress("Writing exports", total=len(names)) as bar, one_graph(names):
-            for name in names:
-                target = out / FILE_NAMES[name]
-                paths = write_export(name, graph, target)
-                # a multi-file format is reported as its folder
-                written += paths if len(paths) == 1 else [out / FILE_NAMES[name]]
-                bar.advance()
+        names = list(dict.fromkeys(formats)) or sorted(FILE_NAMES)
+        written = write_exports(graph, out, names)
         if "json" in names:  # later commands answer about this graph by default
             from kg.last_build import record_build
 

@@ -86,3 +86,43 @@ def test_stats_lists_every_problem_with_its_line():
     assert "platform-without-district" in result.output
     assert "滨萧特别合作园" in result.output
     assert "Chapter" in result.output and "61" in result.output
+
+
+def _files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_writer_processes_write_what_one_writes(tmp_path, monkeypatch):
+    from kg.commands import build
+
+    names = ["json", "nt", "html-matrix", "neo4j-csv"]
+    args = [a for n in names for a in ("--format", n)]
+    forked = run("build", "--out", str(tmp_path / "forked"), *args)
+    monkeypatch.setattr(build, "_can_fork", lambda: False)
+    alone = run("build", "--out", str(tmp_path / "alone"), *args)
+    assert forked.exit_code == alone.exit_code == 0, forked.output + alone.output
+    assert _files(tmp_path / "forked") == _files(tmp_path / "alone")
+    assert {"graph.json", "graph.nt", "matrix.html", "neo4j-import/nodes_Plan.csv"} <= set(
+        _files(tmp_path / "alone")
+    )
+    wrote = [line for line in forked.output.splitlines() if line.startswith("wrote ")]
+    assert [line.rsplit("/", 1)[1] for line in wrote] == [
+        "graph.json",
+        "graph.nt",
+        "matrix.html",
+        "neo4j-import",
+    ]
+
+
+def test_a_failure_in_the_second_writer_process_is_one_line(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "matrix.html").mkdir()  # a folder where the page would go
+    (out / "matrix.html" / "keep").write_text("x", encoding="utf-8")
+    result = run("build", "--out", str(out), "--format", "json", "--format", "html-matrix")
+    assert result.exit_code == 1, result.output
+    message = result.output.strip().splitlines()[-1]
+    assert (
+        message.startswith(f"Error: {out / 'matrix.html'}: cannot write") and "Traceback" not in result.output
+    )
+    assert (out / "graph.json").is_file() and (out / "matrix.html" / "keep").is_file()
