@@ -23,5 +23,5 @@ if [ ! -f "$OWL_JAR" ] || [ -n "$(find tools/owl-profile/pom.xml tools/owl-profi
 fi
 # A worker per core (KG_TEST_WORKERS to choose; 0 runs in this process), each test file on one worker
 # so that a file's module fixtures (a plan built, a database imported) are made once; each worker
-# starts its own Neo4j. 9.3 -> 7.2 minutes on this 2-core machine.
+# starts its own Neo4j. About 4 minutes on this 2-core machine (docs/benchmarks.md, "Test suite").
 "$VENV/bin/python" -m pytest -q -n "${KG_TEST_WORKERS:-auto}" --dist loadfile "$@"

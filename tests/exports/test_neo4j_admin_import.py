@@ -24,6 +24,7 @@ from kg.cli import main
 from kg.exports.neo4j import load_graph
 from kg.exports.neo4j_rows import share_key
 from kg.queries import memory, neo4j_backend
+from tests.jvm import TEST_JVM_FLAGS
 from tests.plans import HANGZHOU, built
 from tests.queries.test_agreement import CASES
 from tests.robustness.neo4j_server import PrivateNeo4j, require_jar
@@ -51,7 +52,7 @@ def run_import(folder: Path, home: Path) -> subprocess.CompletedProcess:
     """The README's command, ``neo4j-admin`` being the dev jar's AdminTool, with ``NEO4J_HOME=home``."""
     argv = readme_command(folder)
     assert argv[0] == "neo4j-admin"
-    cmd = ["java", "-Xmx512m", "-cp", str(require_jar()), ADMIN_MAIN, *argv[1:]]
+    cmd = ["java", *TEST_JVM_FLAGS, "-Xmx512m", "-cp", str(require_jar()), ADMIN_MAIN, *argv[1:]]
     home.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NEO4J_HOME": str(home)}
     return subprocess.run(
@@ -121,7 +122,7 @@ def imported(tmp_path_factory):
         yield driver
     finally:
         driver.close()
-        server.stop()
+        server.kill()  # a throw-away database: a clean shutdown (its checkpoint) takes 10 s
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,8 @@ cluster edges, targets. The files are made from the real page by tests/fixtures/
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.loaders.readers.decode import read_plan
@@ -19,14 +21,24 @@ def pdf_path(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def pdf_graph(pdf_path):
-    return build_graph_from_paths([pdf_path])
+def pdf_read(pdf_path):
+    """The PDF read once (pdfplumber takes 15 s for its 112 pages) for the tests that look at it."""
+    return read_plan(pdf_path)
 
 
 @pytest.fixture(scope="session")
-def pdf_read(pdf_path):
-    """The PDF read once (pdfplumber takes seconds for its 112 pages) for the tests that look at it."""
-    return read_plan(pdf_path)
+def pdf_graph(pdf_path, pdf_read):
+    """The PDF built as any file is (``build_graph_from_paths``), its read being the one above: the
+    pipeline's ``read_plan_text`` is ``read_plan(path).text``, answered without reading again."""
+    import kg.pipeline
+
+    def read_plan_text(path, encoding=None):
+        assert Path(path) == pdf_path
+        return pdf_read.text
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kg.pipeline, "read_plan_text", read_plan_text)
+        return build_graph_from_paths([pdf_path])
 
 
 STRUCTURE = {"Part": 11, "Chapter": 33, "Section": 94, "Box": 12}

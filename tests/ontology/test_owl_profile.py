@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.jvm import TEST_JVM_FLAGS
+
 JAR = Path(__file__).resolve().parents[2] / "tools" / "owl-profile" / "target" / "owl-profile.jar"
 
 
@@ -22,7 +24,7 @@ def _checker() -> list[str]:
         if os.environ.get("CI"):
             pytest.fail(missing, pytrace=False)
         pytest.skip(f"SKIPPED OWL PROFILE TEST: {missing}")
-    return ["java", "-jar", str(JAR)]
+    return ["java", *TEST_JVM_FLAGS, "-jar", str(JAR)]
 
 
 def check(path: Path) -> subprocess.CompletedProcess:

@@ -182,7 +182,9 @@ def test_every_rq_file_gives_the_same_distinct_rows_as_is_in_both_engines(name):
     assert len(list(store.query(rdf_backend.query_text(name)))) == len(ox)  # no duplicate rows
 
 
-CHEAP_AS_IS = sorted(set(QUERIES) - {"concept-matrix", "targets-for-concept"})  # seconds each in rdflib
+# On the bundled plan too, where rdflib takes seconds for these three as written (platform-profile,
+# unbound, joins every reified statement: 25 s); all of them run as is on the tiny graph above.
+CHEAP_AS_IS = sorted(set(QUERIES) - {"concept-matrix", "targets-for-concept", "platform-profile"})
 
 
 @pytest.mark.parametrize("name", CHEAP_AS_IS)

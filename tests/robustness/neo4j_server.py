@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.jvm import TEST_JVM_FLAGS
+
 JAR = Path(__file__).resolve().parents[2] / "tools" / "neo4j-dev" / "target" / "neo4j-dev.jar"
 
 
@@ -69,7 +71,7 @@ class PrivateNeo4j:
 
     def start(self, timeout: float = 120) -> None:
         offset = self.log.stat().st_size if self.log.exists() else 0  # a killed run wrote READY, no STOPPED
-        cmd = ["java", f"-Xmx{self.heap}", "-jar", str(require_jar())]
+        cmd = ["java", *TEST_JVM_FLAGS, f"-Xmx{self.heap}", "-jar", str(require_jar())]
         cmd += [str(self.port), str(self.data_dir), str(self.http_port)]
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with open(self.log, "ab") as log:

@@ -63,7 +63,29 @@ def test_password_is_never_echoed_on_success(neo4j_driver, neo4j_plans, small_pl
         assert result.output.startswith(f"loaded {nodes} nodes") and SECRET not in result.output
 
 
-# --- a server killed mid-load ---------------------------------------------------------------------
+# --- a private server: killed mid-load, then emptied for two first loads at once -------------------
+
+
+@pytest.fixture(scope="module")
+def fault_server(tmp_path_factory):
+    """One private Neo4j for the fault tests (a start is seconds of JVM): a test may kill it and
+    start it again; it is killed at the end."""
+    server = PrivateNeo4j(tmp_path_factory.mktemp("faults") / "data")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def _empty(driver) -> None:
+    """No node, no relationship, no constraint and no index but the two built-in lookup indexes."""
+    with driver.session() as session:  # CALL … IN TRANSACTIONS runs only in an auto-commit one
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+    for record in driver.execute_query("SHOW CONSTRAINTS YIELD name").records:
+        driver.execute_query(f"DROP CONSTRAINT `{record['name']}`")
+    for record in driver.execute_query("SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP'").records:
+        driver.execute_query(f"DROP INDEX `{record['name']}`")
 
 
 def _count(driver, cypher, **params) -> int:
@@ -80,103 +102,101 @@ def _wait_for(driver, nodes: int, thread: threading.Thread) -> None:
 
 
 @pytest.mark.requires_neo4j
-def test_server_killed_mid_load_leaves_whole_batches_and_a_rerun_completes(tmp_path):
+def test_server_killed_mid_load_leaves_whole_batches_and_a_rerun_completes(fault_server):
     graph = build_graph_from_paths([])  # the bundled plan: about 1,900 nodes and 3,100 relationships
     nodes = node_rows(graph)
     batch = 25
-    server = PrivateNeo4j(tmp_path / "data")
-    server.start()
+    server = fault_server
+    if server.process is None:  # killed by a test before
+        server.start()
+    with GraphDatabase.driver(server.uri) as driver:
+        _empty(driver)
     outcome: dict = {}
-    try:
-        config = {"connection_timeout": 3, "max_transaction_retry_time": 2}
-        with GraphDatabase.driver(server.uri, **config) as loader, GraphDatabase.driver(server.uri) as probe:
+    config = {"connection_timeout": 3, "max_transaction_retry_time": 2}
+    with GraphDatabase.driver(server.uri, **config) as loader, GraphDatabase.driver(server.uri) as probe:
 
-            def run():
-                try:
-                    outcome["summary"] = load_graph(graph, loader, batch_size=batch, progress=False)
-                except Neo4jLoadError as exc:
-                    outcome["error"] = exc
+        def run():
+            try:
+                outcome["summary"] = load_graph(graph, loader, batch_size=batch, progress=False)
+            except Neo4jLoadError as exc:
+                outcome["error"] = exc
 
-            thread = threading.Thread(target=run)
-            thread.start()
-            _wait_for(probe, 400, thread)
-            server.kill()  # SIGKILL: no clean shutdown
-            thread.join(timeout=120)
-        assert not thread.is_alive() and "summary" not in outcome, "the load finished before the kill"
-        message = str(outcome["error"])
-        assert "\n" not in message.split(" failed: ")[0]
-        # e.g. "Measure nodes: batch 3 of 21 (rows 51-75) failed: …"
-        where = message.split(" failed")[0]
-        failed_type = where.split(" nodes: batch ")[0]
-        failed_batch = int(where.split(" nodes: batch ")[1].split(" of ")[0])
+        thread = threading.Thread(target=run)
+        thread.start()
+        _wait_for(probe, 400, thread)
+        server.kill()  # SIGKILL: no clean shutdown
+        thread.join(timeout=120)
+    assert not thread.is_alive() and "summary" not in outcome, "the load finished before the kill"
+    message = str(outcome["error"])
+    assert "\n" not in message.split(" failed: ")[0]
+    # e.g. "Measure nodes: batch 3 of 21 (rows 51-75) failed: …"
+    where = message.split(" failed")[0]
+    failed_type = where.split(" nodes: batch ")[0]
+    failed_batch = int(where.split(" nodes: batch ")[1].split(" of ")[0])
 
-        server.start()  # same data folder: what survived the crash
-        with GraphDatabase.driver(server.uri) as driver:
-            stored = _stored_ids(driver)
-            order = list(nodes)
-            for node_type, rows in nodes.items():
-                ids = [row["id"] for row in rows]
-                kept = [i for i in ids if i in stored]
-                if order.index(node_type) < order.index(failed_type):
-                    assert len(kept) == len(ids), node_type
-                elif node_type == failed_type:
-                    # whole batches only: the first (failed_batch - 1) batches, or also the failed one if
-                    # it committed before the server died
-                    assert kept == ids[: len(kept)], "not a prefix of the load order"
-                    assert len(kept) in ((failed_batch - 1) * batch, min(failed_batch * batch, len(ids)))
-                else:
-                    assert kept == [], node_type
-            assert _count(driver, "MATCH ()-[r]->() RETURN count(r) AS n") == 0
+    server.start()  # same data folder: what survived the crash
+    with GraphDatabase.driver(server.uri) as driver:
+        stored = _stored_ids(driver)
+        order = list(nodes)
+        for node_type, rows in nodes.items():
+            ids = [row["id"] for row in rows]
+            kept = [i for i in ids if i in stored]
+            if order.index(node_type) < order.index(failed_type):
+                assert len(kept) == len(ids), node_type
+            elif node_type == failed_type:
+                # whole batches only: the first (failed_batch - 1) batches, or also the failed one if
+                # it committed before the server died
+                assert kept == ids[: len(kept)], "not a prefix of the load order"
+                assert len(kept) in ((failed_batch - 1) * batch, min(failed_batch * batch, len(ids)))
+            else:
+                assert kept == [], node_type
+        assert _count(driver, "MATCH ()-[r]->() RETURN count(r) AS n") == 0
 
-            summary = load_graph(graph, driver, batch_size=500, progress=False)  # the re-run
-            assert sum(summary.nodes.values()) == graph.number_of_nodes()
-            assert _count(driver, "MATCH (n:Entity) RETURN count(n) AS n") == graph.number_of_nodes()
-            dup = "MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n"
-            assert _count(driver, dup) == 0
-            rels = sum(map(len, relationship_rows(graph).values()))
-            assert _count(driver, "MATCH ()-[r]->() RETURN count(r) AS n") == rels
-    finally:
-        server.kill()
+        summary = load_graph(graph, driver, batch_size=500, progress=False)  # the re-run
+        assert sum(summary.nodes.values()) == graph.number_of_nodes()
+        assert _count(driver, "MATCH (n:Entity) RETURN count(n) AS n") == graph.number_of_nodes()
+        dup = "MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n"
+        assert _count(driver, dup) == 0
+        rels = sum(map(len, relationship_rows(graph).values()))
+        assert _count(driver, "MATCH ()-[r]->() RETURN count(r) AS n") == rels
 
 
 # --- two first loads at once ----------------------------------------------------------------------
 
 
 @pytest.mark.requires_neo4j
-def test_two_first_loads_at_once_into_an_empty_database_both_succeed(tmp_path):
+def test_two_first_loads_at_once_into_an_empty_database_both_succeed(fault_server):
     """Was a deadlock while creating the schema (auto-commit, not retried): now retried transactions."""
     from tests.exports.neo4j_samples import other_plan_graph
     from tests.fixtures.tiny import tiny_graph
 
     graphs = [tiny_graph(), other_plan_graph()]  # two plans sharing entities: both MERGE the same nodes
-    server = PrivateNeo4j(tmp_path / "data")
-    server.start()
+    if fault_server.process is None:  # killed by a test before
+        fault_server.start()
     outcome: dict = {}
-    try:
-        with GraphDatabase.driver(server.uri) as driver:
-            start = threading.Barrier(len(graphs))
+    with GraphDatabase.driver(fault_server.uri) as driver:
+        _empty(driver)
+        assert _count(driver, "MATCH (n) RETURN count(n) AS n") == 0
+        assert _count(driver, "SHOW CONSTRAINTS YIELD name RETURN count(name) AS n") == 0
+        start = threading.Barrier(len(graphs))
 
-            def run(graph):
-                start.wait()
-                try:
-                    outcome[graph.graph["plans"][0]] = load_graph(
-                        graph, driver, batch_size=200, progress=False
-                    )
-                except Exception as exc:  # noqa: BLE001 - the test reports whatever a loader raised
-                    outcome[graph.graph["plans"][0]] = exc
+        def run(graph):
+            start.wait()
+            try:
+                outcome[graph.graph["plans"][0]] = load_graph(graph, driver, batch_size=200, progress=False)
+            except Exception as exc:  # noqa: BLE001 - the test reports whatever a loader raised
+                outcome[graph.graph["plans"][0]] = exc
 
-            threads = [threading.Thread(target=run, args=(g,)) for g in graphs]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=300)
-            assert not any(t.is_alive() for t in threads)
-            for graph in graphs:
-                [plan] = graph.graph["plans"]
-                assert not isinstance(outcome[plan], Exception), outcome[plan]
-                stored = _count(driver, "MATCH (n:Entity) WHERE $p IN n.planIds RETURN count(n) AS n", p=plan)
-                assert stored == graph.number_of_nodes()
-            dup = "MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n"
-            assert _count(driver, dup) == 0
-    finally:
-        server.kill()
+        threads = [threading.Thread(target=run, args=(g,)) for g in graphs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        assert not any(t.is_alive() for t in threads)
+        for graph in graphs:
+            [plan] = graph.graph["plans"]
+            assert not isinstance(outcome[plan], Exception), outcome[plan]
+            stored = _count(driver, "MATCH (n:Entity) WHERE $p IN n.planIds RETURN count(n) AS n", p=plan)
+            assert stored == graph.number_of_nodes()
+        dup = "MATCH (n:Entity) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(id) AS n"
+        assert _count(driver, dup) == 0

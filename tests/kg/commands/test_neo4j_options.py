@@ -132,15 +132,34 @@ def test_closed_port_is_one_stderr_line_without_driver_warnings(command):
     assert "WARNING" not in result.stderr and "retried" not in result.stderr
 
 
-@pytest.fixture
-def http_port():
-    """A real HTTP server on a free loopback port (what the Neo4j Browser's port speaks)."""
+@pytest.fixture(scope="module")
+def http_answers():
+    """Every command of ``COMMANDS`` run at once against a real HTTP server on a free loopback port
+    (what the Neo4j Browser's port speaks): each waits out the driver's timeouts, about 10 s, so
+    they wait together. command -> (exit code, stderr)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield server.server_address[1]
-    server.shutdown()
-    server.server_close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    code = "from kg.cli import main; main()"
+    uri = f"bolt://127.0.0.1:{server.server_address[1]}"
+    try:
+        running = {
+            command: subprocess.Popen(
+                [sys.executable, "-c", code, *args, "--uri", uri],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            )
+            for command, args in COMMANDS.items()
+        }  # fmt: skip
+        # the timeout is a hang guard (the driver's own would be 60 s, twice), not a timing assertion
+        answers = {}
+        for command, process in running.items():
+            _, stderr = process.communicate(timeout=3 * ACQUIRE_TIMEOUT + 20)
+            answers[command] = (process.returncode, stderr)
+        yield answers
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -149,15 +168,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_port_that_speaks_http_fails_in_one_line_within_the_bound(command, http_port):
-    # the timeout is a hang guard (the driver's own would be 60 s, twice), not a timing assertion
-    result = _kg(
-        *COMMANDS[command], "--uri", f"bolt://127.0.0.1:{http_port}", timeout=3 * ACQUIRE_TIMEOUT + 20
-    )
-    assert result.returncode == 1, result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith("Error: cannot reach Neo4j:")
-    assert "is this a Bolt port?" in result.stderr
+def test_port_that_speaks_http_fails_in_one_line_within_the_bound(command, http_answers):
+    returncode, stderr = http_answers[command]
+    assert returncode == 1, stderr
+    assert stderr.count("\n") == 1, stderr
+    assert stderr.startswith("Error: cannot reach Neo4j:")
+    assert "is this a Bolt port?" in stderr
 
 
 @pytest.mark.requires_neo4j
