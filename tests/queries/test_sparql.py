@@ -162,14 +162,16 @@ def _params_for(graph) -> list[tuple[str, dict]]:
     return calls
 
 
-def _assert_backends_agree(graph) -> int:
-    """Memory, SPARQL on oxigraph and SPARQL on rdflib give identical rows for every call."""
+def _assert_backends_agree(graph, rdflib_every: int = 1) -> int:
+    """Memory and SPARQL on oxigraph give identical rows for every call, and SPARQL on rdflib for
+    every ``rdflib_every``-th call (rdflib takes up to seconds a call on a real plan)."""
     rdf, store = graph_to_rdf(graph), oxigraph_store(graph)
     rows = 0
-    for name, params in _params_for(graph):
+    for index, (name, params) in enumerate(_params_for(graph)):
         expected = memory.run_query(name, params, graph)
         assert run_query(name, params, store) == expected, (name, params)
-        assert run_query(name, params, rdf, engine="rdflib") == expected, (name, params)
+        if index % rdflib_every == 0:
+            assert run_query(name, params, rdf, engine="rdflib") == expected, (name, params)
         rows += len(expected)
     return rows
 
@@ -180,7 +182,9 @@ def test_agrees_with_memory_backend_on_tiny_graph(tiny_graph):
 
 @pytest.mark.parametrize("build", [bundled_graph, nanjing_graph], ids=["hangzhou", "nanjing"])
 def test_agrees_with_memory_backend_on_real_plans(build):
-    _assert_backends_agree(build())
+    """rdflib on every third call here (every call on the tiny graph, and on each case of
+    tests/queries/test_agreement.py)."""
+    assert _assert_backends_agree(build(), rdflib_every=3) > 100
 
 
 @pytest.mark.parametrize("name", ["binding-indicators", "targets-for-year"])
