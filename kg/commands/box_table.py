@@ -26,18 +26,13 @@ _WORD = re.compile(r"\s*\S+\s*")  # a word and the whitespace around it, as line
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
-def _measure(text: str, width: int) -> tuple[int, int]:
-    """(narrowest, widest) width of a padded cell: its longest word and its longest line."""
+def _widest(text: str, width: int) -> int:
+    """The width of a padded cell at most ``width`` cells wide: its longest line, padding included."""
     if width - 2 * PADDING < 1:
-        return width, width
+        return width
     lines = text.splitlines()
-    widest = max(map(cell_len, lines)) if lines else 0
-    words = text.split()
-    narrowest = max(map(cell_len, words)) if words else widest
-    narrowest, widest = min(narrowest, widest, width), min(widest, width)
-    if widest < 1:
-        narrowest = widest = 0
-    return min(narrowest + 2 * PADDING, width), min(widest + 2 * PADDING, width)
+    widest = min(max(map(cell_len, lines)) if lines else 0, width)
+    return min(widest + 2 * PADDING, width) if widest >= 1 else min(2 * PADDING, width)
 
 
 def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
@@ -76,13 +71,13 @@ def column_widths(columns: Sequence[Sequence[str]], limit: int) -> list[int]:
     """Widths (padding included) of columns, each a list of its cells' texts, within ``limit`` cells."""
     if limit < 1:
         return [0] * len(columns)
-    widths = [max(_measure(text, limit)[1] for text in column) or 1 for column in columns]
+    widths = [max(_widest(text, limit) for text in column) or 1 for column in columns]
     if sum(widths) > limit:
         widths = _collapse(widths, limit)
         if sum(widths) > limit:  # the last resort: every column loses the same share
             widths = _reduce(sum(widths) - limit, [1] * len(widths), widths, widths)
         widths = [
-            max(_measure(text, width)[1] for text in column) if width >= 1 else 0
+            max(_widest(text, width) for text in column) if width >= 1 else 0
             for width, column in zip(widths, columns, strict=True)
         ]
     return widths

@@ -64,15 +64,13 @@ def write_export(name: str, graph, target: Path, **options) -> list[Path]:
 SECOND_PROCESS = frozenset({"neo4j-csv", "html", "html-clusters", "html-matrix", "html-indicators"})
 
 
-def _reported(name: str, paths: list[Path], out: Path) -> list[Path]:
-    return paths if len(paths) == 1 else [out / FILE_NAMES[name]]  # a multi-file format: its folder
-
-
-def _write_share(graph, out: Path, names: list[str], advance=lambda: None) -> list[Path]:
-    written: list[Path] = []
+def _write_share(graph, out: Path, names: list[str], advance=lambda: None) -> dict[str, list[Path]]:
+    """name -> what to report as written: the file, or the folder of a multi-file format."""
+    written: dict[str, list[Path]] = {}
     with one_graph(names):
         for name in names:
-            written += _reported(name, write_export(name, graph, out / FILE_NAMES[name]), out)
+            paths = write_export(name, graph, out / FILE_NAMES[name])
+            written[name] = paths if len(paths) == 1 else [out / FILE_NAMES[name]]
             advance()
     return written
 
@@ -91,7 +89,8 @@ def _fork_share(graph, out: Path, names: list[str]) -> tuple[int, int]:
         return pid, read_end
     os.close(read_end)  # the child: never returns, never runs the parent's exit handlers
     try:
-        answer = {"written": [str(p) for p in _write_share(graph, out, names)]}
+        written = _write_share(graph, out, names)
+        answer = {"written": {name: [str(p) for p in paths] for name, paths in written.items()}}
     except click.ClickException as err:
         answer = {"error": err.message}
     except BaseException as err:  # noqa: BLE001 (reported by the parent as its own)
@@ -103,7 +102,7 @@ def _fork_share(graph, out: Path, names: list[str]) -> tuple[int, int]:
         os._exit(0)
 
 
-def _child_answer(pid: int, read_end: int) -> list[Path]:
+def _child_answer(pid: int, read_end: int) -> dict[str, list[Path]]:
     with os.fdopen(read_end, encoding="utf-8") as pipe:
         text = pipe.read()
     os.waitpid(pid, 0)
@@ -112,13 +111,13 @@ def _child_answer(pid: int, read_end: int) -> list[Path]:
         raise click.ClickException(answer["error"])
     if "crash" in answer:
         raise RuntimeError(answer["crash"])
-    return [Path(p) for p in answer["written"]]
+    return {name: [Path(p) for p in paths] for name, paths in answer["written"].items()}
 
 
 def write_exports(graph, out: Path, names: list[str]) -> list[Path]:
-    """Every format of ``names`` into ``out``, in the order of ``names``; on Linux with two cores or
-    more the ``SECOND_PROCESS`` formats are written meanwhile by a forked process. Same files
-    either way (every writer is deterministic and writes only its own target, atomically)."""
+    """Every format of ``names`` into ``out``, reported in the order of ``names``; on Linux with two
+    cores or more the ``SECOND_PROCESS`` formats are written meanwhile by a forked process. Same
+    files either way (every writer is deterministic and writes only its own target, atomically)."""
     from kg.progress import progress
 
     second = [n for n in names if n in SECOND_PROCESS]
@@ -126,21 +125,17 @@ def write_exports(graph, out: Path, names: list[str]) -> list[Path]:
     if not (first and second and _can_fork()):
         first, second = names, []
     child = _fork_share(graph, out, second) if second else None
-    written: list[Path] = []
     try:
         with progress("Writing exports", total=len(names)) as bar:
             written = _write_share(graph, out, first, bar.advance)
             if child is not None:
                 pending, child = child, None
-                written += _child_answer(*pending)
+                written |= _child_answer(*pending)
                 bar.advance(len(second))
     finally:
         if child is not None:  # this process failed: the child is still awaited (no zombie)
             _child_answer(*child)
-    order = {FILE_NAMES[n]: i for i, n in enumerate(names)}
-    return sorted(
-        written, key=lambda p: order.get(p.relative_to(out).parts[0] if p.is_relative_to(out) else p.name, 0)
-    )
+    return [path for name in names for path in written[name]]
 
 
 def summary_rows(graph) -> tuple[Counter, Counter]:

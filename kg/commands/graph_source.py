@@ -64,18 +64,18 @@ def choose_source(graph_file: str | Path | None, docs: tuple[str, ...] | list[st
     docs = tuple(docs)
     if graph_file and docs:
         raise click.UsageError(f"give documents or --graph, not both (documents: {' '.join(docs)})")
-    from kg.last_build import last_build_record
-
-    recorded = last_build_record()
-    if graph_file:
-        path = Path(graph_file).resolve()
-        same = recorded is not None and recorded.graph.resolve() == path
-        return GraphSource(path, (), digest=recorded.digest if same else None)
     if docs:
         missing = [doc for doc in docs if not Path(doc).exists()]
         if missing:
             raise click.UsageError(f"no such document: {', '.join(missing)}")
         return GraphSource(None, docs)
+    from kg.last_build import last_build_record
+
+    recorded = last_build_record()
+    if graph_file:  # the last build's digest only for that very file
+        path = Path(graph_file).resolve()
+        same = recorded is not None and recorded.graph.resolve() == path
+        return GraphSource(path, (), digest=recorded.digest if same else None)
     if recorded is not None:
         return GraphSource(recorded.graph, (), digest=recorded.digest)
     return GraphSource(None, (), "no `kg build` recorded")
