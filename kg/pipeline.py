@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -82,6 +80,9 @@ def _parallel_jobs(
 ) -> Iterator[tuple[str, list, list[dict], dict]]:
     """``_plan_job`` of every text in a process pool, yielded in input order (as they finish, the
     graph is built from the earlier ones). Forked where the OS can, so workers start warm."""
+    import multiprocessing  # a one-plan build does without (20 ms of imports)
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from kg.commands.common import BadInput, build_or_fail, out_option, plan_arguments
-from kg.exports.registry import EXPORTERS, FILE_NAMES, get_exporter, one_graph
+from kg.commands.writers import second_writer, write_exports
+from kg.exports.registry import EXPORTERS, FILE_NAMES
 
 
 def check_out_dir(out: Path) -> None:
@@ -37,105 +34,6 @@ def check_out_dir(out: Path) -> None:
     except OSError as err:
         raise BadInput(f"--out {out}: cannot write there ({err.strerror})") from None
     clean_leftovers(out)
-
-
-@contextmanager
-def cannot_write(target: Path) -> Iterator[None]:
-    """A failed write (disk full, read-only, a link in the way) is one line, exit 1.
-
-    Every writer is atomic (``kg.io``): a single file or a whole folder is replaced or kept as it
-    was, so "not changed" is true of ``target``.
-    """
-    try:
-        yield
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise click.ClickException(f"{target}: cannot write ({reason}); not changed") from None
-
-
-def write_export(name: str, graph, target: Path, **options) -> list[Path]:
-    """Run one exporter of the registry, a failed write being one line (``cannot_write``)."""
-    with cannot_write(target):
-        return get_exporter(name)(graph, target, **options)
-
-
-# What a second process writes while this one writes the rest (the RDF formats and graph.json, which
-# share their triples): the pages and the Neo4j CSV folder, about half the writing time of a plan.
-SECOND_PROCESS = frozenset({"neo4j-csv", "html", "html-clusters", "html-matrix", "html-indicators"})
-
-
-def _write_share(graph, out: Path, names: list[str], advance=lambda: None) -> dict[str, list[Path]]:
-    """name -> what to report as written: the file, or the folder of a multi-file format."""
-    written: dict[str, list[Path]] = {}
-    with one_graph(names):
-        for name in names:
-            paths = write_export(name, graph, out / FILE_NAMES[name])
-            written[name] = paths if len(paths) == 1 else [out / FILE_NAMES[name]]
-            advance()
-    return written
-
-
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and sys.platform == "linux" and (os.cpu_count() or 1) > 1
-
-
-def _fork_share(graph, out: Path, names: list[str]) -> tuple[int, int]:
-    """Write ``names`` in a forked child (it sees the graph as it is, copy-on-write); returns the
-    child's pid and the pipe its one JSON answer comes on: the paths written, or the failure."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(write_end)
-        return pid, read_end
-    os.close(read_end)  # the child: never returns, never runs the parent's exit handlers
-    try:
-        written = _write_share(graph, out, names)
-        answer = {"written": {name: [str(p) for p in paths] for name, paths in written.items()}}
-    except click.ClickException as err:
-        answer = {"error": err.message}
-    except BaseException as err:  # noqa: BLE001 (reported by the parent as its own)
-        answer = {"crash": f"{type(err).__name__}: {err}"}
-    try:
-        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
-            pipe.write(json.dumps(answer))
-    finally:
-        os._exit(0)
-
-
-def _child_answer(pid: int, read_end: int) -> dict[str, list[Path]]:
-    with os.fdopen(read_end, encoding="utf-8") as pipe:
-        text = pipe.read()
-    os.waitpid(pid, 0)
-    answer = json.loads(text) if text else {"crash": "the writer process ended without an answer"}
-    if "error" in answer:
-        raise click.ClickException(answer["error"])
-    if "crash" in answer:
-        raise RuntimeError(answer["crash"])
-    return {name: [Path(p) for p in paths] for name, paths in answer["written"].items()}
-
-
-def write_exports(graph, out: Path, names: list[str]) -> list[Path]:
-    """Every format of ``names`` into ``out``, reported in the order of ``names``; on Linux with two
-    cores or more the ``SECOND_PROCESS`` formats are written meanwhile by a forked process. Same
-    files either way (every writer is deterministic and writes only its own target, atomically)."""
-    from kg.progress import progress
-
-    second = [n for n in names if n in SECOND_PROCESS]
-    first = [n for n in names if n not in SECOND_PROCESS]
-    if not (first and second and _can_fork()):
-        first, second = names, []
-    child = _fork_share(graph, out, second) if second else None
-    try:
-        with progress("Writing exports", total=len(names)) as bar:
-            written = _write_share(graph, out, first, bar.advance)
-            if child is not None:
-                pending, child = child, None
-                written |= _child_answer(*pending)
-                bar.advance(len(second))
-    finally:
-        if child is not None:  # this process failed: the child is still awaited (no zombie)
-            _child_answer(*child)
-    return [path for name in names for path in written[name]]
 
 
 def summary_rows(graph) -> tuple[Counter, Counter]:
@@ -210,10 +108,11 @@ def register(main: click.Group) -> None:
     )
     def build(docs, encoding, out, formats):
         """Build the knowledge graph of plan files DOC... (default: the bundled Hangzhou plan)."""
-        graph = build_or_fail(docs, encoding)
-        check_out_dir(out)
         names = list(dict.fromkeys(formats)) or sorted(FILE_NAMES)
-        written = write_exports(graph, out, names)
+        with second_writer(names) as child:  # forked now: it imports its writers while we parse
+            graph = build_or_fail(docs, encoding)
+            check_out_dir(out)
+            written = write_exports(graph, out, names, child)
         if "json" in names:  # later commands answer about this graph by default
             from kg.last_build import record_build
 

@@ -43,9 +43,10 @@ def register(main: click.Group) -> None:
         kg compare nanjing.txt guangzhou.txt --out cmp
         kg compare --concept 集成电路
         """
-        from kg.commands.build import cannot_write, check_out_dir
+        from kg.commands.build import check_out_dir
         from kg.commands.query import _resolved
         from kg.commands.tables import render_rows, render_table, terminal_text
+        from kg.commands.writers import cannot_write
         from kg.exports.html_matrix import generate_matrix_html
         from kg.io import atomic_write_text
         from kg.queries.catalog import get_query

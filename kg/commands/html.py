@@ -39,8 +39,9 @@ def register(main: click.Group) -> None:
         Writes OUT/graph.html, or OUT/focus-NAME.html with --focus; with --per-cluster also
         OUT/clusters/index.html and one page per industry cluster.
         """
-        from kg.commands.build import cannot_write, check_out_dir
+        from kg.commands.build import check_out_dir
         from kg.commands.tables import terminal_text
+        from kg.commands.writers import cannot_write
         from kg.exports.html import DEFAULT_TITLE, write_cluster_pages, write_html
         from kg.progress import progress
 

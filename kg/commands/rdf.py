@@ -103,8 +103,9 @@ def register(main: click.Group) -> None:
     )
     def export(docs, encoding, formats, out, base_iri):
         """Export the graph of plan files DOC... (default: the bundled plan) in the given formats."""
-        from kg.commands.build import check_out_dir, write_export
+        from kg.commands.build import check_out_dir
         from kg.commands.tables import terminal_text
+        from kg.commands.writers import write_export
 
         graph = build_or_fail(docs, encoding)
         check_out_dir(out)

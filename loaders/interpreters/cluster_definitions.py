@@ -36,6 +36,9 @@ _LIST = rf"{_NAME}(?:(?:、|以及){_NAME})+"
 AFTER = re.compile(rf"(?P<list>{_LIST})\s*(?:等)?\s*{_COUNT}{_GROUP}")
 # count and group, then the names: ``6个未来产业包括A、B、C`` (to the end of the clause)
 BEFORE = re.compile(rf"{_COUNT}{_GROUP}\s*(?:包括|为|是|即|：|:)\s*(?P<list>[^。；;]+)")
+# what AFTER and BEFORE both hold: a text without it is ruled out in one linear scan (AFTER's list
+# would otherwise be tried at every character)
+COUNTED_GROUP = re.compile(rf"{_COUNT}{_GROUP}")
 # no count, a named group: ``聚焦A、B、C等战略性新兴产业``, ``培育A、B等优势产业集群``. A bare ``产业``
 # is no group (``发展文化、旅游等产业``): the group must say what kind of industry or that it is a
 # cluster.
@@ -186,6 +189,8 @@ def find_enumerations(text: str) -> list[ClusterDefinition]:
 
 def find_definitions(text: str) -> list[ClusterDefinition]:
     """Clusters defined in ``text`` (one paragraph or note), in text order, each name once."""
+    if not COUNTED_GROUP.search(text):
+        return []
     scheme_m = SCHEME.search(text)
     scheme = f"“{scheme_m.group('code')}”{scheme_m.group('name')}" if scheme_m else None
     found: dict[int, ClusterDefinition] = {}

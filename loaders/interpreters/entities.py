@@ -359,16 +359,39 @@ _ITEM_RIGHT = tuple("、，,；;。）)和与及等 ")
 _JOINERS = ("、", "和", "与", "及", "以及", "，")
 
 
-def _district_hits(text: str, aliases: dict[str, District]) -> list[EntityMatch]:
+AliasIndex = dict[str, tuple[tuple[str, District], ...]]
+
+
+def _alias_index(aliases: dict[str, District]) -> AliasIndex:
+    """First character -> (alias, district) pairs: a text is searched only for the aliases that can
+    start in it, not for every alias of the gazetteer."""
+    index: dict[str, list[tuple[str, District]]] = {}
+    for alias, district in aliases.items():
+        index.setdefault(alias[0], []).append((alias, district))
+    return {first: tuple(pairs) for first, pairs in index.items()}
+
+
+@cache
+def _district_index(city: District | None) -> AliasIndex:
+    return _alias_index(candidate_aliases(city))
+
+
+@cache
+def _city_index() -> AliasIndex:
+    return _alias_index(_city_aliases())
+
+
+def _district_hits(text: str, index: AliasIndex) -> list[EntityMatch]:
+    """Every occurrence of every alias in ``text`` (overlaps too), the longest kept where they do."""
     hits = []
-    for alias in sorted(aliases, key=len, reverse=True):
-        d = aliases[alias]
-        pos = text.find(alias)
-        while pos >= 0:
-            end = pos + len(alias)
-            full = alias == d.name or alias.endswith(("区", "县", "市", "）"))
-            hits.append(EntityMatch(pos, end, d.name, "district" if full else "short", d.id))
-            pos = text.find(alias, pos + 1)
+    for first in set(text).intersection(index):
+        for alias, d in index[first]:
+            pos = text.find(alias)
+            while pos >= 0:
+                end = pos + len(alias)
+                full = alias == d.name or alias.endswith(("区", "县", "市", "）"))
+                hits.append(EntityMatch(pos, end, d.name, "district" if full else "short", d.id))
+                pos = text.find(alias, pos + 1)
     return _longest_first(hits)
 
 
@@ -404,7 +427,7 @@ def find_districts(text: str, city: District | str | None = None) -> list[Entity
     ctx = _as_city(city)
     if not _alias_pattern(ctx).search(text):  # one C-level scan rules out most sentences
         return []
-    hits = _district_hits(text, candidate_aliases(ctx))
+    hits = _district_hits(text, _district_index(ctx))
     items = [m for m in hits if _is_item(text, m)]
     joined = {id(items[i]) for i in _joined(text, items)}
     kept = []
@@ -446,7 +469,7 @@ def find_cities(text: str) -> list[EntityMatch]:
     """
     if not _city_pattern().search(text):  # one C-level scan rules out most sentences
         return []
-    hits = _district_hits(text, _city_aliases())
+    hits = _district_hits(text, _city_index())
     joined = _joined(text, hits)  # 、/和/与 between it and another city
     return [
         EntityMatch(m.start, m.end, m.name, "city", m.id)

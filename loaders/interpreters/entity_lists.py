@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from kg.loaders.lexicon.names import normalise_entity_name
 from kg.loaders.reference.gazetteer import candidate_aliases, find_city
@@ -67,9 +68,15 @@ def _pieces(cell: str) -> list[tuple[int, int, int]]:
     return pieces
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Every name (official or alias) of a district whose alias is unique nationwide."""
+    return frozenset(name for d in candidate_aliases(None).values() for name in d.names)
+
+
 def _is_place(text: str) -> bool:
     text = normalise_entity_name(text)
-    return find_city(text) is not None or any(text in d.names for d in candidate_aliases(None).values())
+    return find_city(text) is not None or text in _place_names()
 
 
 def _item(name: str, start: int, end: int) -> ListItem:

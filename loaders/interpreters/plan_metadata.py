@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kg.loaders.layouts.contents import find_contents
@@ -139,6 +140,7 @@ def _notice(lines: list[str], before: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+@lru_cache(maxsize=8)  # a build reads it for the plan id, then for the Plan node
 def read_metadata(text: str) -> PlanMetadata:
     """The plan's metadata from its text (see the module docstring); empty fields when not given."""
     lines = text.split("\n")

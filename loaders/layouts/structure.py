@@ -240,6 +240,7 @@ class _Builder:
         self.plan_id = plan_id
         self.alt_styles: dict[str, str] = {}  # the levels of 一、/（一） headings in this plan
         self.artefacts: set[int] = set()  # 1-based lines of the web page around the plan
+        self.table_blocks: list[TableBlock] | None = None
 
     def mapped(self, start: int, end: int, marks: bool = False) -> MappedText:
         """Clean text of 1-based lines start..end (inclusive), page footers (— 13 —) left out, and
@@ -296,7 +297,9 @@ class _Builder:
     def _blocks(self, start: int, end: int):
         """Yield (kind, line_start, line_end, match) blocks for 1-based lines start..end."""
         lines = self.lines
-        tables = {b.start + 1: b for b in find_table_blocks(lines) if start <= b.start + 1 <= end}
+        if self.table_blocks is None:  # the same for every stretch of the body: found once
+            self.table_blocks = find_table_blocks(lines)
+        tables = {b.start + 1: b for b in self.table_blocks if start <= b.start + 1 <= end}
         i = start
         while i <= end:
             line = lines[i - 1]

@@ -93,12 +93,12 @@ def _files(folder):
 
 
 def test_two_writer_processes_write_what_one_writes(tmp_path, monkeypatch):
-    from kg.commands import build
+    from kg.commands import writers
 
     names = ["json", "nt", "html-matrix", "neo4j-csv"]
     args = [a for n in names for a in ("--format", n)]
     forked = run("build", "--out", str(tmp_path / "forked"), *args)
-    monkeypatch.setattr(build, "_can_fork", lambda: False)
+    monkeypatch.setattr(writers, "can_fork", lambda: False)
     alone = run("build", "--out", str(tmp_path / "alone"), *args)
     assert forked.exit_code == alone.exit_code == 0, forked.output + alone.output
     assert _files(tmp_path / "forked") == _files(tmp_path / "alone")
@@ -126,3 +126,51 @@ def test_a_failure_in_the_second_writer_process_is_one_line(tmp_path):
         message.startswith(f"Error: {out / 'matrix.html'}: cannot write") and "Traceback" not in result.output
     )
     assert (out / "graph.json").is_file() and (out / "matrix.html" / "keep").is_file()
+
+
+@pytest.fixture
+def second_pids(monkeypatch):
+    """The pids of the second writer processes the builds of a test fork."""
+    from kg.commands import writers
+
+    pids = []
+    real = writers.SecondWriter.__init__
+
+    def recording(self, names):
+        real(self, names)
+        pids.append(self.pid)
+
+    monkeypatch.setattr(writers.SecondWriter, "__init__", recording)
+    return pids
+
+
+def _reaped(pid: int) -> bool:
+    import os
+
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_bad_input_ends_the_waiting_second_process(tmp_path, second_pids):
+    """The second process is forked before the plan is read: a plan that is no plan still ends in
+    one line, nothing written, and the process awaited (no zombie)."""
+    bad = tmp_path / "notes.txt"
+    bad.write_text("会议纪要\n\n今天讨论了三件事。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(bad), "--out", str(out))
+    assert result.exit_code == 2 and "no plan structure found" in result.output
+    assert len(second_pids) == 1 and _reaped(second_pids[0])
+    assert not out.exists()
+
+
+def test_a_failure_in_this_process_awaits_the_second(tmp_path, second_pids):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.nt").mkdir()  # a folder where this process's file would go
+    result = run("build", "--out", str(out), "--format", "nt", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: {out / 'graph.nt'}: cannot write")
+    assert len(second_pids) == 1 and _reaped(second_pids[0])

@@ -32,3 +32,23 @@ def test_draws_on_a_terminal():
     assert step.visible
     assert "Loading Neo4j" in out.getvalue()
     assert "4/4" in out.getvalue()
+
+
+def test_rich_is_not_loaded_off_a_terminal():
+    """Off a terminal (a pipe, a CI log) a command does not pay rich's imports for a bar it would not
+    draw; with FORCE_COLOR rich decides, and draws."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kg.progress import progress\n"
+        "with progress('x', total=1) as step: step.advance()\n"
+        "print(step.visible, 'rich.console' in sys.modules)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    plain = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    env["FORCE_COLOR"] = "1"
+    forced = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert plain.stdout.split() == ["False", "False"]
+    assert forced.stdout.split() == ["True", "True"]
