@@ -17,6 +17,7 @@ ParsedValue(number=5.0, high=None, comparator='>=', approx=False, cumulative=Fal
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -84,7 +85,8 @@ def _parse_plain(text: str) -> float | None:
     if not text:
         return None
     if re.fullmatch(_ARABIC, text):
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
+        return value if math.isfinite(value) else None  # 309 digits and more: no number of a plan
     if text.startswith("百分之"):
         return _parse_plain(text[3:])
     if all(ch in CN_DIGITS for ch in text):

@@ -23,18 +23,8 @@ from kg.loaders.readers.decode import PlanInputError
 from kg.loaders.readers.grid import Grid, Slot, grid_lines
 from kg.loaders.readers.lines import ReaderText, assemble
 
-ZIP_MAGIC = b"PK\x03\x04"
 DOCUMENT = "word/document.xml"
 MAX_XML = 256 * 1024 * 1024  # an unpacked document.xml past this is a zip bomb, not a plan
-
-
-def looks_like_zip(data: bytes, name: str = "") -> bool:
-    """Content sniffing: a ZIP archive (a .docx is one; the reader says if it is not a Word file).
-
-    >>> looks_like_zip(b"PK\\x03\\x04..."), looks_like_zip(b"%PDF-1.7")
-    (True, False)
-    """
-    return data.startswith(ZIP_MAGIC)
 
 
 def _check_package(data: bytes, name: str) -> None:

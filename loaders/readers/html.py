@@ -30,6 +30,7 @@ from kg.loaders.lexicon.patterns import BOX_START as BOX_TITLE
 from kg.loaders.lexicon.patterns import HEADING
 from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
 from kg.loaders.readers.lines import ReaderText, assemble, pipe_lines
+from kg.loaders.readers.sniff import looks_like_html  # noqa: F401 (read here by callers and tests)
 
 # Dropped with their content (their tail text, which belongs to the parent, is kept).
 DROP_TAGS = frozenset(
@@ -128,37 +129,6 @@ MAX_SPAN = 100  # a colspan/rowspan past this is a typo in the page; cap it
 
 # The linearised page: its text and, for each non-blank line, the xpath of the element it came from.
 HtmlText = ReaderText
-
-
-def looks_like_html(data: bytes, name: str = "") -> bool:
-    """Content sniffing: the first non-blank bytes open an HTML document (``<!DOCTYPE html``,
-    ``<html``, ...); a ``.html``/``.htm`` name is a hint when a tag comes later.
-
-    >>> looks_like_html(b"  <!DOCTYPE html><html><body>x</body></html>")
-    True
-    >>> looks_like_html("第一章 总则\\n<p>".encode())
-    False
-    """
-    head = _sniff_head(data).lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta")):
-        return True
-    if head.startswith((b"<!--", b"<?xml")) and re.search(rb"<html[\s>]", head[:8192]):
-        return True
-    html_name = re.search(r"\.(?:x?html?|shtml)$", name, re.I) is not None
-    return (
-        html_name
-        and head.startswith(b"<")
-        and re.search(rb"<(?:html|body|p|div|table)[\s>]", head) is not None
-    )
-
-
-def _sniff_head(data: bytes) -> bytes:
-    head = data[:65536]
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):  # fmt: skip
-        if head.startswith(bom):
-            return head.decode(codec, errors="ignore").encode("utf-8")
-    return head.removeprefix(codecs.BOM_UTF8)
 
 
 def decode_html_bytes(data: bytes, name: str = "input", encoding: str | None = None) -> str:

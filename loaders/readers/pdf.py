@@ -37,7 +37,6 @@ from kg.loaders.readers.grid import Grid, Slot, grid_lines
 from kg.loaders.readers.lattice import THIN, Lattice, cluster, find_lattices
 from kg.loaders.readers.lines import ReaderText, assemble, join_wrapped
 
-MAGIC = b"%PDF-"
 PAGE_NUMBER = re.compile(
     r"^[\s\-—–_·•|]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*(?:/|of|共)\s*\d{1,4}\s*页?)?[\s\-—–_·•|]*$", re.I
 )
@@ -46,15 +45,6 @@ _DIGITS = re.compile(r"\d+")
 # pdfminer raises these on damaged files (besides its own PSException family)
 _BROKEN = (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError, struct.error,
            zlib.error, RecursionError, OverflowError, MemoryError, NotImplementedError)  # fmt: skip
-
-
-def looks_like_pdf(data: bytes, name: str = "") -> bool:
-    """Content sniffing: ``%PDF-`` in the first KiB (the format allows bytes before it).
-
-    >>> looks_like_pdf(b"%PDF-1.7\\n..."), looks_like_pdf("第一章".encode())
-    (True, False)
-    """
-    return MAGIC in data[:1024]
 
 
 @dataclass

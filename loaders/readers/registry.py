@@ -9,13 +9,12 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from kg.loaders.readers.decode import MAX_BYTES, PlanInputError
-from kg.loaders.readers.docx import docx_plan_text, looks_like_zip
-from kg.loaders.readers.html import html_plan_text, looks_like_html
 from kg.loaders.readers.lines import ReaderText
-from kg.loaders.readers.pdf import looks_like_pdf, pdf_plan_text
+from kg.loaders.readers.sniff import looks_like_html, looks_like_pdf, looks_like_zip
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old binary Word .doc (or .xls, .ppt)
 
@@ -25,15 +24,25 @@ class Reader:
     name: str
     extensions: tuple[str, ...]
     sniff: Callable[[bytes, str], bool]
-    read: Callable[[bytes, str, str | None], ReaderText]
+    target: str  # "module:function" of ``read(data, name, encoding) -> ReaderText``, imported on use
     max_bytes: int  # a published file is mostly fonts and images: more bytes than a text
+
+    def read(self, data: bytes, name: str, encoding: str | None) -> ReaderText:
+        module, function = self.target.split(":")
+        return getattr(import_module(module), function)(data, name, encoding)
 
 
 MiB = 1024 * 1024
 READERS = (
-    Reader("pdf", (".pdf",), looks_like_pdf, pdf_plan_text, 256 * MiB),
-    Reader("docx", (".docx",), looks_like_zip, docx_plan_text, 256 * MiB),
-    Reader("html", (".html", ".htm", ".xhtml", ".shtml"), looks_like_html, html_plan_text, 16 * MiB),
+    Reader("pdf", (".pdf",), looks_like_pdf, "kg.loaders.readers.pdf:pdf_plan_text", 256 * MiB),
+    Reader("docx", (".docx",), looks_like_zip, "kg.loaders.readers.docx:docx_plan_text", 256 * MiB),
+    Reader(
+        "html",
+        (".html", ".htm", ".xhtml", ".shtml"),
+        looks_like_html,
+        "kg.loaders.readers.html:html_plan_text",
+        16 * MiB,
+    ),
 )
 
 

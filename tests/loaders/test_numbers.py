@@ -19,6 +19,7 @@ from kg.loaders.interpreters.numbers import ParsedValue, parse_number, parse_val
         ("十", 10.0),
         ("完成省下达目标", None),
         ("", None),
+        ("9" * 400, None),  # float() of it is inf: no number a plan states, and no valid JSON
     ],
 )
 def test_parse_number(text, expected):
