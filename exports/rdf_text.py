@@ -15,6 +15,7 @@ import json
 import re
 from contextlib import contextmanager
 from functools import lru_cache
+from json.encoder import encode_basestring
 from pathlib import Path
 
 import networkx as nx
@@ -28,6 +29,7 @@ _NEEDS_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]')
 # A prefixed name is used only for a local part that needs no escaping in Turtle.
 _SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _OBJECT_SEP = " ,\n        "
+_json_string = encode_basestring  # a str as json.dumps(..., ensure_ascii=False) writes it (C)
 
 
 def _escape_char(match: re.Match) -> str:
@@ -79,12 +81,12 @@ def subject_index(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> I
 def _by_predicate(pairs: list) -> dict[str, set]:
     """One subject's objects by predicate, each once."""
     predicates: dict[str, set] = {}
-    for i in range(0, len(pairs), 2):
-        objects = predicates.get(pairs[i])
+    for p, o in zip(pairs[::2], pairs[1::2], strict=True):
+        objects = predicates.get(p)
         if objects is None:
-            predicates[pairs[i]] = {pairs[i + 1]}
+            predicates[p] = {o}
         else:
-            objects.add(pairs[i + 1])
+            objects.add(o)
     return predicates
 
 
@@ -105,17 +107,24 @@ def shared_triples():
 
 def _ntriples_chunks(subjects: Index):
     """One chunk of sorted lines per subject. A line starts with ``<subject>`` and ``>`` never occurs
-    inside an IRI, so sorting the subjects by that term and each subject's lines sorts the file."""
-    predicates_nt: dict[str, str] = {}
+    inside an IRI, so sorting the subjects by that term and each subject's lines sorts the file.
+    IRIs (few, each used many times) are written once; literals (mostly unique) as they come."""
+    iris: dict[str, str] = {}
     for subject in sorted(subjects, key=lambda s: f"<{s}>"):
         head = f"<{subject}> "
         lines = set()
         pairs = subjects[subject]
-        for i in range(0, len(pairs), 2):
-            p = predicates_nt.get(pairs[i])
-            if p is None:
-                p = predicates_nt[pairs[i]] = f"<{pairs[i]}> "
-            lines.add(f"{head}{p}{nt_term(pairs[i + 1])} .\n")
+        for p, o in zip(pairs[::2], pairs[1::2], strict=True):
+            p_text = iris.get(p)
+            if p_text is None:
+                p_text = iris[p] = f"<{p}>"
+            if type(o) is str:
+                o_text = iris.get(o)
+                if o_text is None:
+                    o_text = iris[o] = f"<{o}>"
+            else:
+                o_text = nt_term(o)
+            lines.add(f"{head}{p_text} {o_text} .\n")
         yield "".join(sorted(lines))
 
 
@@ -144,14 +153,24 @@ def _turtle_term(term: str | Lit) -> str:
 
 def _turtle_chunks(subjects: Index):
     yield "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
+    iris: dict[str, str] = {}  # IRI -> its term (few, each used many times)
+
+    def term(o: str | Lit) -> str:
+        if type(o) is not str:
+            return _turtle_term(o)
+        text = iris.get(o)
+        if text is None:
+            text = iris[o] = _turtle_term(o)
+        return text
+
     for subject in sorted(subjects):
         predicates = _by_predicate(subjects[subject])
         lines = []
         for predicate in sorted(predicates, key=lambda p: (p != RDF_TYPE, p)):
-            objects = sorted(_turtle_term(o) for o in predicates[predicate])
-            verb = "a" if predicate == RDF_TYPE else _turtle_term(predicate)
+            objects = sorted(map(term, predicates[predicate]))
+            verb = "a" if predicate == RDF_TYPE else term(predicate)
             lines.append(f"    {verb} {_OBJECT_SEP.join(objects)}")
-        yield f"\n{_turtle_term(subject)}\n" + " ;\n".join(lines) + " .\n"
+        yield f"\n{term(subject)}\n" + " ;\n".join(lines) + " .\n"
 
 
 def generate_turtle(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) -> str:
@@ -161,14 +180,16 @@ def generate_turtle(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE_IRI) ->
         return "".join(_turtle_chunks(subject_index(graph, base_iri)))
 
 
-def _jsonld_value(term: str | Lit) -> dict:
+def _jsonld_value(term: str | Lit) -> str:
+    """The JSON text ``json.dumps`` writes (keys sorted) for the value object of ``term``."""
     if type(term) is str:
-        return {"@id": term}
+        return f'{{"@id": {_json_string(term)}}}'
+    lexical = _json_string(term.lexical)
     if term.lang:
-        return {"@language": term.lang, "@value": term.lexical}
+        return f'{{"@language": {_json_string(term.lang)}, "@value": {lexical}}}'
     if term.datatype:
-        return {"@type": _compact(term.datatype) or term.datatype, "@value": term.lexical}
-    return {"@value": term.lexical}
+        return f'{{"@type": {_json_string(_compact(term.datatype) or term.datatype)}, "@value": {lexical}}}'
+    return f'{{"@value": {lexical}}}'
 
 
 def _order(term: str | Lit) -> tuple:
@@ -176,17 +197,32 @@ def _order(term: str | Lit) -> tuple:
 
 
 def _jsonld_chunks(subjects: Index):
+    """One node object a line, each the text ``json.dumps(node, ensure_ascii=False, sort_keys=True)``
+    gives: written here from the strings' JSON forms (the C encoder's), without the dicts."""
     context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, sort_keys=True)
     yield '{"@context": ' + context + ',\n"@graph": [\n'
+    iris: dict[str, str] = {}  # IRI -> its value object (few, each used many times)
+
+    def value(o: str | Lit) -> str:
+        if type(o) is not str:
+            return _jsonld_value(o)
+        text = iris.get(o)
+        if text is None:
+            text = iris[o] = _jsonld_value(o)
+        return text
+
     separator = ""
     for subject in sorted(subjects):
-        node: dict = {"@id": subject}
+        members = {"@id": _json_string(subject)}
         for predicate, objects in _by_predicate(subjects[subject]).items():
             if predicate == RDF_TYPE and all(type(o) is str for o in objects):
-                node["@type"] = sorted(_compact(o) or o for o in objects)
+                types = sorted(_compact(o) or o for o in objects)
+                members["@type"] = "[" + ", ".join(map(_json_string, types)) + "]"
                 continue
-            node[_compact(predicate) or predicate] = [_jsonld_value(o) for o in sorted(objects, key=_order)]
-        yield separator + json.dumps(node, ensure_ascii=False, sort_keys=True)
+            key = _compact(predicate) or predicate
+            members[key] = "[" + ", ".join(value(o) for o in sorted(objects, key=_order)) + "]"
+        body = ", ".join(f"{_json_string(key)}: {members[key]}" for key in sorted(members))
+        yield f"{separator}{{{body}}}"
         separator = ",\n"
     yield "\n]}\n"
 

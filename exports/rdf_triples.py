@@ -39,7 +39,7 @@ SKOS_CONCEPT, SKOS_SCHEME, SKOS_PREF, SKOS_IN = (
 )
 SKOS_BROADER, SKOS_TOP_OF, SKOS_HAS_TOP = (SKOS_NS + t for t in ("broader", "topConceptOf", "hasTopConcept"))
 DERIVED, PRIMARY = PROV_NS + "wasDerivedFrom", PROV_NS + "hadPrimarySource"
-LOCATION_KEYS = ("planId", "path", "lineStart", "lineEnd", "quote")
+LOCATION_KEYS = ("planId", "path", "lineStart", "lineEnd", "quote")  # in this order in ``location``
 
 
 def node_iri(node_id: str, base_iri: str) -> str:
@@ -57,8 +57,11 @@ def plan_term(local: str) -> str:
     return PLAN_NS + local
 
 
+_DIGEST_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)  # what json.dumps makes, once
+
+
 def _digest(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
+    return hashlib.sha256(_DIGEST_JSON.encode(parts).encode()).hexdigest()[:32]
 
 
 class _Triples:
@@ -84,21 +87,22 @@ class _Triples:
                     self.add((subject, prop, lit))
 
     def location(self, source: dict) -> str:
-        values = tuple(source.get(key) for key in LOCATION_KEYS)
+        get = source.get
+        values = (get("planId"), get("path"), get("lineStart"), get("lineEnd"), get("quote"))  # KEYS
         try:
             return self.locations[values]
         except KeyError:
-            pass
+            cached = True
         except TypeError:  # an unhashable value (a list): written again, to the same triples
-            values = None
-        plan_id = source.get("planId")
-        loc = f"{self.base}source/" + _digest(*(source.get(key) for key in LOCATION_KEYS))
-        if values is not None:
+            cached = False
+        loc = f"{self.base}source/" + _digest(*values)
+        if cached:
             self.locations[values] = loc
         self.add((loc, RDF_TYPE, PLAN_NS + "TextLocation"))
-        for key in LOCATION_KEYS:
-            for lit in Lit.of(source.get(key)):
+        for key, value in zip(LOCATION_KEYS, values, strict=True):
+            for lit in Lit.of(value):
                 self.add((loc, PLAN_NS + key, lit))
+        plan_id = values[0]
         if plan_id in self.graph and self.graph.nodes[plan_id].get("type") == "Plan":
             self.add((loc, PRIMARY, self.iri(plan_id)))
         return loc
