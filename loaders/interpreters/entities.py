@@ -13,17 +13,16 @@ Suffixes marked ``bounded`` (中心, 基地, 港, 谷, 城) must also be followe
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
 from kg.loaders.interpreters.spans import DisjointSpans
 from kg.loaders.lexicon.names import normalise_entity_name
 from kg.loaders.lexicon.patterns import is_cjk as _is_cjk
 from kg.loaders.reference.gazetteer import District, _as_city, candidate_aliases, cities, districts
+from kg.loaders.reference.tsv import read_table
 from kg.loaders.reference.words import words
 
 __all__ = [
@@ -83,9 +82,7 @@ class _Suffix:
 
 
 def _table(filename: str) -> list[dict[str, str]]:
-    text = resources.files("kg.loaders.reference").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_table(filename)
 
 
 @cache

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from kg.loaders.layouts.contents import find_contents
+from kg.loaders.layouts.contents import contents_of
 from kg.loaders.layouts.structure import genre_title
 from kg.loaders.lexicon.numerals import cn_int
 from kg.loaders.lexicon.patterns import HEADING
@@ -91,9 +91,9 @@ def period_of(edition: int) -> tuple[int, int]:
     return start, start + 4
 
 
-def _title_span(lines: list[str]) -> tuple[int, int] | None:
+def _title_span(text: str, lines: list[str]) -> tuple[int, int] | None:
     """0-based [start, end) of the title, looked for where the parser looks (before the contents)."""
-    toc = find_contents(lines)
+    toc = contents_of(text)
     stop = (
         toc[0] - 1 if toc else next((i for i, s in enumerate(lines) if HEADING.match(s.strip())), len(lines))
     )
@@ -144,7 +144,7 @@ def _notice(lines: list[str], before: int) -> tuple[str | None, str | None]:
 def read_metadata(text: str) -> PlanMetadata:
     """The plan's metadata from its text (see the module docstring); empty fields when not given."""
     lines = text.split("\n")
-    span = _title_span(lines)
+    span = _title_span(text, lines)
     if span is None:
         return PlanMetadata()
     title = "".join(line.strip() for line in lines[span[0] : span[1]])

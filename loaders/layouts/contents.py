@@ -15,6 +15,7 @@ entry need not recur (the copy may stop early, or the body word it otherwise).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.loaders.layouts.cells import clean_cell
 from kg.loaders.lexicon.patterns import DIVISION_START
@@ -98,3 +99,10 @@ def find_contents(lines: list[str]) -> tuple[int, int] | None:
     if j >= 0 and _TITLE.match(lines[j]):
         start = j
     return start + 1, end + 1
+
+
+@lru_cache(maxsize=4)
+def contents_of(text: str) -> tuple[int, int] | None:
+    """``find_contents`` of the lines of ``text``, found once for the plan's metadata (its title
+    stands before the contents) and its structure."""
+    return find_contents(text.split("\n"))

@@ -15,7 +15,7 @@ from collections import Counter
 from kg.loaders.document.text import MappedText, clean
 from kg.loaders.document.tree import LEVEL, NotAPlanError, ParsedPlan, Unit
 from kg.loaders.layouts.cell_stream import is_header_cell
-from kg.loaders.layouts.contents import find_contents
+from kg.loaders.layouts.contents import contents_of
 from kg.loaders.layouts.tables import TableBlock, find_table_blocks, parse_table
 from kg.loaders.lexicon.numerals import cn_int
 from kg.loaders.lexicon.patterns import (
@@ -259,7 +259,7 @@ class _Builder:
 
     def parse(self) -> ParsedPlan:
         lines = self.lines
-        toc = find_contents(lines)
+        toc = contents_of(self.view)  # the lines of self.view are self.lines
         box_kinds = _box_kinds(lines, toc)
         body = lines[toc[1] :] if toc else lines
         used = {m.group(2) for line in body if (m := HEADING.match(line.strip()))}

@@ -22,14 +22,14 @@ TRADITIONAL_ONLY = frozenset(
     "農氣電鐵醫療養險補億萬聯機構節織協調續營築範極價轉廣"
 )
 THRESHOLD = 0.02  # in Traditional plans these characters are some 10% of the CJK text
-_CJK = re.compile("[\u4e00-\u9fff]")
+_NOT_CJK = re.compile("[^\u4e00-\u9fff]+")
 _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 
 
 def traditional_share(text: str, sample: int = 200_000) -> float:
     """Share of the CJK characters (in the first ``sample`` characters) that only Traditional text uses."""
     head = text[:sample]
-    cjk = len(_CJK.findall(head))
+    cjk = len(_NOT_CJK.sub("", head))  # counted in C (findall made a string a character: 5x slower)
     if not cjk:
         return 0.0
     return round(len(_TRADITIONAL.findall(head)) / cjk, 3)

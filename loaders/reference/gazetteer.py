@@ -35,13 +35,12 @@ Ids: ``district:杭州市`` for a city, ``district:杭州市滨江区`` for a co
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from kg.loaders.lexicon.names import normalise_entity_name
+from kg.loaders.reference.tsv import read_table
 
 # A short alias followed by one of these names a landmark, not the district: 钱塘江, 秦淮河, 玄武湖.
 LANDMARK_CHARS = frozenset("江河湖山溪湾路街桥")
@@ -94,9 +93,7 @@ class Region:
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
-    text = resources.files("kg.loaders.reference").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_table(filename)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

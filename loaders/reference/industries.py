@@ -24,11 +24,11 @@ A plan's own clusters are matched to it by rules, never by a list of one plan's 
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from kg.loaders.reference.tsv import read_table
 
 _ENDING = re.compile(r"(?:产业集群|集群|产业|行业)$")
 _BRACKETS = re.compile(r"[（(][^（）()]*[)）]")
@@ -50,10 +50,8 @@ class Concept:
 
 @cache
 def concepts() -> dict[str, Concept]:
-    path = resources.files("kg.loaders.reference").joinpath("data", "industry_concepts.tsv")
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     out = {}
-    for r in csv.DictReader(lines, delimiter="\t"):
+    for r in read_table("industry_concepts.tsv"):
         alts = tuple(a for a in (r["altLabels"] or "").split(";") if a.strip())
         out[r["concept"]] = Concept(r["concept"], r["broader"].strip() or None, alts, r["source"])
     return out
