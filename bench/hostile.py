@@ -93,7 +93,7 @@ def _kg_build(text: str) -> dict:
         plan = Path(tmp) / "largest-plan.txt"
         plan.write_text(text, encoding="utf-8")
         out = Path(tmp) / "out"
-        argv = [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())"]
+        argv = [sys.executable, "-c", "from kg.cli import run; run()"]
         start = time.perf_counter()
         subprocess.run([*argv, "build", str(plan), "--out", str(out)], check=True, capture_output=True)
         seconds = time.perf_counter() - start

@@ -28,7 +28,7 @@ FLOOR_CODE = (
 
 
 def _kg() -> list[str]:
-    return [sys.executable, "-c", "import sys; from kg.cli import main; sys.exit(main())"]
+    return [sys.executable, "-c", "from kg.cli import run; run()"]
 
 
 def timed(argv: list[str], repeat: int, env: dict | None = None) -> dict:

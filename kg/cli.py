@@ -88,3 +88,19 @@ def _escape_what_the_terminal_cannot_encode() -> None:
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Turn a Chinese development plan into a knowledge graph of its commitments."""
+
+
+def run() -> None:
+    """The ``kg`` executable: ``main``, then an exit that does not walk the heap.
+
+    The interpreter's last garbage collections traverse every object still alive, a built graph's
+    hundreds of thousands among them: 0.1 s of each ``kg build``. The objects are moved out of the
+    collector's reach first (``gc.freeze``); everything else of a normal exit (atexit handlers,
+    streams flushed, files closed) happens as before. Every writer closes its own files.
+    """
+    import gc
+
+    try:
+        main()
+    finally:
+        gc.freeze()
