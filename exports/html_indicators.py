@@ -8,14 +8,13 @@ no CDN). Only indicators with a number to draw get a chart; the table has them a
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import networkx as nx
 
 from kg.io import atomic_write_text
 
-from .html_page import script_json
+from .html_page import closes_its_element, package_text, script_json
 from .html_static import anchor, page, text, where
 from .plan_facts import IndicatorFact, indicators_by_plan, plan_titles, shared_indicators, short_label
 
@@ -30,8 +29,8 @@ BINDING_COLOUR, OTHER_COLOUR, BASELINE_COLOUR = "#c0392b", "#2f6fb0", "#b8b8b8"
 
 @cache
 def plotly_js() -> str:
-    js = resources.files("plotly").joinpath("package_data/plotly.min.js").read_text(encoding="utf-8")
-    if "</script" in js.lower():
+    js = package_text("plotly", "package_data/plotly.min.js")
+    if closes_its_element(js):
         raise RuntimeError("plotly.js contains a closing script tag; cannot inline it")
     return js
 

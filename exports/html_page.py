@@ -8,23 +8,42 @@ vis-network build that pyvis ships in its package. The page works offline.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from html import escape
-from importlib import resources
+from pathlib import Path
 from string import Template
 from typing import Any
 
 VIS_DIR = "lib/vis-9.1.2"
 
 
+def package_text(package: str, relative: str) -> str:
+    """A data file shipped inside an installed package, read without running the package's
+    ``__init__`` (``resources.files`` imports it: plotly's looks up its own version, 50 ms)."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"the {package} package is not installed")
+    return Path(spec.submodule_search_locations[0], relative).read_text(encoding="utf-8")
+
+
+_CLOSING_TAG = re.compile("</(?:script|style)", re.IGNORECASE)
+
+
+def closes_its_element(asset: str) -> bool:
+    """``</script`` or ``</style`` in any case: an inlined asset holding one would end its element."""
+    return _CLOSING_TAG.search(asset) is not None
+
+
 @cache
 def vis_assets() -> tuple[str, str]:
     """(JavaScript, CSS) of vis-network as shipped inside the pyvis package."""
-    base = resources.files("pyvis").joinpath(VIS_DIR)
-    js = base.joinpath("vis-network.min.js").read_text(encoding="utf-8")
-    css = base.joinpath("vis-network.css").read_text(encoding="utf-8")
+    js = package_text("pyvis", f"{VIS_DIR}/vis-network.min.js")
+    css = package_text("pyvis", f"{VIS_DIR}/vis-network.css")
     # Neither may close the element it is inlined into.
-    if "</script" in js.lower() or "</style" in css.lower():
+    if closes_its_element(js) or closes_its_element(css):
         raise RuntimeError("vis-network asset contains a closing tag; cannot inline it")
     return js, css
 

@@ -222,3 +222,23 @@ def test_cluster_pages_of_an_earlier_build_are_removed(tiny_graph, tmp_path):
     assert sorted(p.name for p in folder.glob("cluster-*.html")) == sorted(
         [mine.name, *(p.name for p in written if p.name.startswith("cluster-"))]
     )
+
+
+def test_an_asset_that_would_close_its_element_is_known_in_any_case():
+    from kg.exports.html_page import closes_its_element
+
+    assert closes_its_element("a</SCRIPT>b") and closes_its_element("x</Style ")
+    assert not closes_its_element("'<' + '/script>' and </div>")
+
+
+def test_plotly_js_is_read_without_importing_plotly():
+    """plotly's __init__ looks up its own version (50 ms of every build); only its file is needed."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom kg.exports.html_indicators import plotly_js\n"
+        "js = plotly_js()\nprint(len(js) > 1_000_000, 'Plotly' in js[:5000], 'plotly' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "True", "False"]
