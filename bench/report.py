@@ -152,6 +152,12 @@ def table(results: dict) -> Table:
     if pool:
         t.add_row("scaling", "10 plans serial / pool", f"{pool['serial_s']:.2f} s / {pool['pool_s']:.2f} s",
                   f"x{pool['pool_over_serial']:.2f}, same graph {pool['same_graph']}")  # fmt: skip
+        spin = pool.get("machine")
+        if spin:
+            t.add_row("scaling", "two CPU loops at once / one alone",
+                      f"{spin['two_at_once_s']:.2f} s / {spin['alone_s']:.2f} s",
+                      f"x{spin['speedup']:.2f} speed-up from the second core (2.00: two free cores); "
+                      f"the pool can reach x{1 / spin['speedup']:.2f}")  # fmt: skip
     for load in results.get("neo4j_load", []):
         naive_note = (
             f"extrapolated from {load['naive_rows_run']} rows" if load["naive_extrapolated"] else "all rows"

@@ -123,6 +123,30 @@ def measure_size(n: int, repeat: int, workers: int | None = None) -> dict:
     return json.loads(out.stdout)
 
 
+SPIN = (
+    "import time\nt = time.perf_counter()\nx = 0\n"
+    "for i in range(8_000_000):\n    x += i\nprint(time.perf_counter() - t)"
+)
+
+
+def _spins(at_once: int) -> float:
+    """Median seconds of ``at_once`` pure-Python loops run at the same time, one process each."""
+    runs = [
+        subprocess.Popen([sys.executable, "-c", SPIN], stdout=subprocess.PIPE, text=True)
+        for _ in range(at_once)
+    ]
+    return statistics.median(float(run.communicate()[0]) for run in runs)
+
+
+def parallel_speedup(repeat: int = 3) -> dict:
+    """What two cores give here: two CPU-bound loops at once against one alone (2.0 on two free
+    cores). On a virtual machine whose two cores are not both the guest's, it is lower, and the
+    pool's ratio to a serial build can be no better than 1 / this."""
+    alone = statistics.median(_spins(1) for _ in range(repeat))
+    together = statistics.median(_spins(2) for _ in range(repeat))
+    return {"alone_s": alone, "two_at_once_s": together, "speedup": 2 * alone / together}
+
+
 def measure_scaling(sizes: list[int], repeat: int) -> dict:
     rows = [measure_size(n, repeat if n <= 10 else 1) for n in sizes]
     result: dict = {"sizes": rows}
@@ -132,6 +156,7 @@ def measure_scaling(sizes: list[int], repeat: int) -> dict:
         serial = measure_size(10, repeat, workers=1)
         pooled = next(row for row in rows if row["plans"] == 10)
         result["pool_10"] = {
+            "machine": parallel_speedup(),
             "serial_s": serial["build_s"],
             "pool_s": pooled["build_s"],
             "workers": pooled["workers"],

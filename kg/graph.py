@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
@@ -29,45 +29,60 @@ def new_graph() -> nx.MultiDiGraph:
     return g
 
 
+# A record as plain parts, fitted (``record_parts``): what a worker process hands back, pickled in a
+# tenth of the time of the records themselves, and what the graph is built from in either case.
+NodeParts = tuple[str, str, str, dict, dict | None]  # id, type, name, props, source
+EdgeParts = tuple[str, str, str, dict, dict | None]  # start, end, type, props, provenance
+Parts = tuple[bool, NodeParts | EdgeParts]  # (is a node, its parts)
+
+
 def add_node(g: nx.MultiDiGraph, node: Node) -> None:
     """Add a node; a shared entity seen again keeps its first name and source, gains new props."""
-    if node.id in g:
-        attrs = g.nodes[node.id]
-        if attrs["type"] != node.type:
-            raise ValueError(f"node {node.id!r} is both {attrs['type']} and {node.type}")
-        for key, value in node.props.items():
+    _add_node(g, node.id, node.type, node.name, node.props, node.source.as_dict() if node.source else None)
+
+
+def _add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props, source) -> None:
+    if node_id in g:
+        attrs = g.nodes[node_id]
+        if attrs["type"] != node_type:
+            raise ValueError(f"node {node_id!r} is both {attrs['type']} and {node_type}")
+        for key, value in props.items():
             attrs.setdefault(key, value)
-        if "source" not in attrs and node.source is not None:
-            attrs["source"] = node.source.as_dict()
+        if "source" not in attrs and source is not None:
+            attrs["source"] = source
         return
-    attrs = {"type": node.type, "name": node.name, **node.props}
-    if node.source is not None:
-        attrs["source"] = node.source.as_dict()
-    g.add_node(node.id, **attrs)
+    attrs = {"type": node_type, "name": name, **props}
+    if source is not None:
+        attrs["source"] = source
+    g.add_node(node_id, **attrs)
 
 
 def add_edge(g: nx.MultiDiGraph, edge: Edge) -> None:
     """Add an edge once per (start, end, type): the first statement's provenance is the edge's, and
     every further statement of the same fact keeps its quote and line (``moreQuotes``, ``moreLines``)."""
-    for end in (edge.start, edge.end):
-        if end not in g:
-            raise ValueError(f"edge {edge.type} refers to unknown node {end!r}")
-    if g.has_edge(edge.start, edge.end, key=edge.type):
-        attrs = g.edges[edge.start, edge.end, edge.type]
+    _add_edge(g, edge.start, edge.end, edge.type, edge.props, edge.source.as_dict() if edge.source else None)
+
+
+def _add_edge(g: nx.MultiDiGraph, start: str, end: str, edge_type: str, props, source) -> None:
+    for node in (start, end):
+        if node not in g:
+            raise ValueError(f"edge {edge_type} refers to unknown node {node!r}")
+    if g.has_edge(start, end, key=edge_type):
+        attrs = g.edges[start, end, edge_type]
         first = attrs.get("provenance")
-        if edge.source is not None and first is not None:
-            stated = (edge.source.line_start, edge.source.quote)
+        if source is not None and first is not None:
+            stated = (source["lineStart"], source["quote"])
             known = {(first["lineStart"], first["quote"])} | set(
                 zip(attrs.get("moreLines", []), attrs.get("moreQuotes", []), strict=True)
             )
             if stated not in known:
-                attrs.setdefault("moreLines", []).append(edge.source.line_start)
-                attrs.setdefault("moreQuotes", []).append(edge.source.quote)
+                attrs.setdefault("moreLines", []).append(source["lineStart"])
+                attrs.setdefault("moreQuotes", []).append(source["quote"])
         return
-    attrs = {"type": edge.type, **edge.props}
-    if edge.source is not None:
-        attrs["provenance"] = edge.source.as_dict()
-    g.add_edge(edge.start, edge.end, key=edge.type, **attrs)
+    attrs = {"type": edge_type, **props}
+    if source is not None:
+        attrs["provenance"] = source
+    g.add_edge(start, end, key=edge_type, **attrs)
 
 
 def _cut(text: str, limit: int) -> str:
@@ -124,6 +139,32 @@ def fit_node(node: Node, problems: list[dict] | None = None) -> Node:
     return dataclasses.replace(node, **changes)
 
 
+def record_parts(records: Iterable[Node | Edge], problems: list[dict] | None = None) -> Iterator[Parts]:
+    """Each record as plain parts, with ids, names and indexed properties too long to index
+    shortened (``fit_node``, reported into ``problems``)."""
+    for record in records:
+        if isinstance(record, Node):
+            node = fit_node(record, problems)
+            source = node.source.as_dict() if node.source is not None else None
+            yield True, (node.id, node.type, node.name, dict(node.props), source)
+        else:
+            start, end = record.start, record.end
+            if _too_long(start) or _too_long(end):
+                start, end = fit_id(start), fit_id(end)
+            source = record.source.as_dict() if record.source is not None else None
+            yield False, (start, end, record.type, dict(record.props), source)
+
+
+def add_parts(g: nx.MultiDiGraph, parts: Iterable[Parts]) -> nx.MultiDiGraph:
+    """Add records given as parts (``record_parts``), in their order."""
+    for is_node, values in parts:
+        if is_node:
+            _add_node(g, *values)
+        else:
+            _add_edge(g, *values)
+    return g
+
+
 def build_graph(
     records: Iterable[Node | Edge], g: nx.MultiDiGraph | None = None, problems: list[dict] | None = None
 ) -> nx.MultiDiGraph:
@@ -131,12 +172,4 @@ def build_graph(
 
     Ids, names and indexed properties too long to index are shortened (``fit_node``, reported into
     ``problems``), never refused later by a database half-way through a load."""
-    g = new_graph() if g is None else g
-    for record in records:
-        if isinstance(record, Node):
-            add_node(g, fit_node(record, problems))
-        else:
-            if _too_long(record.start) or _too_long(record.end):
-                record = dataclasses.replace(record, start=fit_id(record.start), end=fit_id(record.end))
-            add_edge(g, record)
-    return g
+    return add_parts(new_graph() if g is None else g, record_parts(records, problems))

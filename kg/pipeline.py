@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.graph import build_graph, new_graph
+from kg.graph import add_parts, new_graph, record_parts
 from kg.loaders.document.tree import NotAPlanError, ParsedPlan
 from kg.loaders.interpreters.extract import extraction_records
 from kg.loaders.interpreters.plan import plan_id_from_path, structure_records
@@ -50,8 +50,9 @@ def plan_records(plan: ParsedPlan, problems: list[dict]):
 
 
 def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict], dict]:
-    """Parse and interpret one plan: its records, problems and the Plan node's metadata properties
-    (run in a worker process)."""
+    """Parse and interpret one plan: its records as parts (``kg.graph.record_parts``: what a worker
+    hands back pickles and is added fast), problems and the Plan node's metadata properties (run in
+    a worker process)."""
     plan_id, text = item
     collecting = gc.isenabled()
     gc.disable()
@@ -60,7 +61,8 @@ def _plan_job(item: tuple[str, str]) -> tuple[str, list, list[dict], dict]:
         problems = plan.problems + script_problems(text, plan_id)
         records = list(plan_records(plan, problems))
         plan.release()
-        return plan_id, records, problems, read_metadata(text).properties()
+        parts = list(record_parts(records, problems))  # after every extraction problem, as before
+        return plan_id, parts, problems, read_metadata(text).properties()
     finally:
         if collecting:
             gc.enable()
@@ -115,8 +117,8 @@ def build_graph_from_texts(
     gc.disable()
     try:
         jobs = _parallel_jobs(texts, workers) if workers > 1 and len(texts) > 1 else map(_plan_job, texts)
-        for plan_id, records, problems, metadata in jobs:
-            build_graph(records, graph, problems)
+        for plan_id, parts, problems, metadata in jobs:
+            add_parts(graph, parts)
             graph.nodes[plan_id].update(metadata)
             graph.graph["plans"].append(plan_id)
             builds.append(PlanBuild(plan_id, problems))

@@ -48,3 +48,25 @@ def test_records_survive_pickling_with_their_props():
 def test_default_workers_never_exceeds_the_plans():
     assert default_workers(1) == 1
     assert 1 <= default_workers(100) <= 100
+
+
+def _exactly(graph):
+    """Nodes and edges in graph order, each with its attributes in their order (in-edges too)."""
+    nodes = [(n, list(a.items())) for n, a in graph.nodes(data=True)]
+    edges = [(u, v, k, list(a.items())) for u, v, k, a in graph.edges(keys=True, data=True)]
+    into = [(n, list(graph.in_edges(n, keys=True))) for n in graph.nodes]
+    return nodes, edges, into
+
+
+def test_plans_sharing_entities_merge_as_in_a_serial_build():
+    """Copies of one plan under other ids share their districts, cities and clusters' concepts: the
+    pool's parts add up to the serial graph, attribute order and merged quotes included."""
+    from bench.corpus import corpus
+
+    texts = corpus(3)
+    serial, _ = build_graph_from_texts(texts, workers=1)
+    parallel, _ = build_graph_from_texts(texts, workers=2)
+    assert _exactly(parallel) == _exactly(serial)
+    shared = [n for n, a in serial.nodes(data=True) if a["type"] == "District"]
+    assert shared and all(serial.in_degree(n) + serial.out_degree(n) > 0 for n in shared)
+    assert any("moreQuotes" in a for *_, a in serial.edges(data=True))
