@@ -91,11 +91,17 @@ def two_plan_rdf():
     return oxigraph_store(graph), graph_to_rdf(graph)
 
 
-def _sparql(name, params, data) -> list[dict]:
-    """The rows of both SPARQL engines, which must be identical."""
+# rdflib takes 4-12 s for each of these on two plans; both engines are compared on them on the bundled
+# plan (CASES) and on the tiny graph (tests/queries/test_sparql.py), pyoxigraph on two plans here.
+RDFLIB_ON_ONE_PLAN = frozenset({"targets-for-concept", "concept-matrix"})
+
+
+def _sparql(name, params, data, rdflib: bool = True) -> list[dict]:
+    """The rows of both SPARQL engines (pyoxigraph alone without ``rdflib``), which must be identical."""
     store, rdf = data
     rows = rdf_backend.run_query(name, params, store)
-    assert rdf_backend.run_query(name, params, rdf, engine="rdflib") == rows, "oxigraph and rdflib differ"
+    if rdflib:
+        assert rdf_backend.run_query(name, params, rdf, engine="rdflib") == rows, "oxigraph and rdflib differ"
     return rows
 
 
@@ -142,7 +148,7 @@ def test_plans_for_concept_spans_both_plans(two_plan_rdf):
 def test_memory_and_rdf_agree_on_two_plans(two_plan_rdf, name, params):
     in_memory = memory.run_query(name, params, two_plan_graph())
     assert in_memory, f"{name} {params} should return rows on Hangzhou + Guangzhou"
-    assert _sparql(name, params, two_plan_rdf) == in_memory
+    assert _sparql(name, params, two_plan_rdf, rdflib=name not in RDFLIB_ON_ONE_PLAN) == in_memory
     if params.get("plan"):  # the filter keeps exactly that plan's rows of the unfiltered answer
         everything = memory.run_query(name, {**params, "plan": None}, two_plan_graph())
         assert in_memory == [row for row in everything if row["plan"] == params["plan"]]
