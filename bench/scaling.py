@@ -138,13 +138,16 @@ def _spins(at_once: int) -> float:
     return statistics.median(float(run.communicate()[0]) for run in runs)
 
 
-def parallel_speedup(repeat: int = 3) -> dict:
+def parallel_speedup(repeat: int = 5) -> dict:
     """What two cores give here: two CPU-bound loops at once against one alone (2.0 on two free
     cores). On a virtual machine whose two cores are not both the guest's, it is lower, and the
     pool's ratio to a serial build can be no better than 1 / this."""
-    alone = statistics.median(_spins(1) for _ in range(repeat))
-    together = statistics.median(_spins(2) for _ in range(repeat))
-    return {"alone_s": alone, "two_at_once_s": together, "speedup": 2 * alone / together}
+    alone, together = [], []
+    for _ in range(repeat):  # interleaved: the machine's speed drifts over seconds here
+        alone.append(_spins(1))
+        together.append(_spins(2))
+    one, two = statistics.median(alone), statistics.median(together)
+    return {"alone_s": one, "two_at_once_s": two, "speedup": 2 * one / two}
 
 
 def measure_scaling(sizes: list[int], repeat: int) -> dict:
