@@ -151,18 +151,25 @@ def _turtle_term(term: str | Lit) -> str:
     return f"{text}^^{_turtle_term(term.datatype)}" if term.datatype else text
 
 
-def _turtle_chunks(subjects: Index):
-    yield "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
-    iris: dict[str, str] = {}  # IRI -> its term (few, each used many times)
+def _iris_once(render):
+    """``render`` for terms, each IRI's text made once per file (IRIs are few and each is used many
+    times; literals, mostly used once, are made each time and not kept)."""
+    iris: dict[str, str] = {}
 
     def term(o: str | Lit) -> str:
         if type(o) is not str:
-            return _turtle_term(o)
+            return render(o)
         text = iris.get(o)
         if text is None:
-            text = iris[o] = _turtle_term(o)
+            text = iris[o] = render(o)
         return text
 
+    return term
+
+
+def _turtle_chunks(subjects: Index):
+    yield "".join(f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
+    term = _iris_once(_turtle_term)
     for subject in sorted(subjects):
         predicates = _by_predicate(subjects[subject])
         lines = []
@@ -201,16 +208,7 @@ def _jsonld_chunks(subjects: Index):
     gives: written here from the strings' JSON forms (the C encoder's), without the dicts."""
     context = json.dumps(dict(sorted(PREFIXES.items())), ensure_ascii=False, sort_keys=True)
     yield '{"@context": ' + context + ',\n"@graph": [\n'
-    iris: dict[str, str] = {}  # IRI -> its value object (few, each used many times)
-
-    def value(o: str | Lit) -> str:
-        if type(o) is not str:
-            return _jsonld_value(o)
-        text = iris.get(o)
-        if text is None:
-            text = iris[o] = _jsonld_value(o)
-        return text
-
+    value = _iris_once(_jsonld_value)
     separator = ""
     for subject in sorted(subjects):
         members = {"@id": _json_string(subject)}
