@@ -1,6 +1,7 @@
 """Whole processes as a user runs them, against whole-process baselines taken in the same run.
 
-- ``python -c pass``: a bare interpreter (the baseline of ``kg query`` and ``kg trace``);
+- ``python -c pass``: a bare interpreter (the baseline of ``kg query`` and ``kg trace``), and the same
+  without ``site`` (``-S``): how much of the bare start this environment's packages cost;
 - the floor: a Python process that reads the bundled plan and runs one number regex over it (the
   baseline of ``kg build``);
 - ``kg build`` with its default outputs; ``kg query`` and ``kg trace`` answering from that build (the
@@ -57,6 +58,9 @@ def measure_processes(plan: Path, repeat: int, build_repeat: int) -> dict:
         env = {**os.environ, "KG_STATE_FILE": str(Path(tmp) / "last-build.json")}  # not the user's record
         results = {
             "python_pass": timed([sys.executable, "-c", "pass"], repeat),
+            # the interpreter without ``site``: what this environment's start adds (an editable
+            # install's finder: about 17 ms) is the difference, paid by every process here
+            "python_no_site": timed([sys.executable, "-S", "-c", "pass"], repeat),
             "floor": timed([sys.executable, "-c", FLOOR_CODE, str(plan)], repeat),
             "kg_build": timed([*_kg(), "build", "--out", str(out)], build_repeat, env),
         }

@@ -125,12 +125,16 @@ def table(results: dict) -> Table:
         t.add_row("export", name, _ms(seconds), f"{seconds / b['floor_s']:.0f}x floor")
     proc = results.get("processes")
     if proc:
-        for key, label in (("python_pass", "python -c pass"), ("floor", "floor process (read + regex)"),
+        for key, label in (("python_pass", "python -c pass"),
+                           ("python_no_site", "python -S -c pass (no site)"),
+                           ("floor", "floor process (read + regex)"),
                            ("kg_build", "kg build (default outputs)"),
                            ("kg_query_last", "kg query (last build)"),
                            ("kg_trace_last", "kg trace (last build)"),
                            ("kg_query_graph", "kg query --graph COPY (checked)")):  # fmt: skip
-            p = proc[key]
+            p = proc.get(key)
+            if p is None:  # a JSON of an earlier run
+                continue
             t.add_row("process", label, _ms(p["median_s"]),
                       f"min {_ms(p['min_s'])}, max {_ms(p['max_s'])}, {p['runs']} runs")  # fmt: skip
     rdf = results.get("rdf_outputs")
