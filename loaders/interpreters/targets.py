@@ -476,12 +476,14 @@ def extract_targets(text: str, end_year: int | None = None) -> list[TargetMatch]
     quotes = [(q.start(), q.end()) for q in _QUOTES.finditer(norm)]
     found: list[TargetMatch] = []
     for s_start, s_end in _sentence_spans(norm):
-        sentence = _Sentence(norm[s_start:s_end])
+        text_of_sentence = norm[s_start:s_end]
+        sentence = None  # its year phrases and markers, read at its first quantity (most have none)
         written = None
         previous_end = 0
-        for m in _QUANTITY.finditer(sentence.text):
-            if not m.group(0).strip() or not _accept(sentence.text, m):
+        for m in _QUANTITY.finditer(text_of_sentence):
+            if not m.group(0).strip() or not _accept(text_of_sentence, m):
                 continue
+            sentence = _Sentence(text_of_sentence) if sentence is None else sentence
             if _skip(norm, _shift(m, s_start), quotes) or _definition(sentence, m):
                 continue
             year, _, _, marker = _governing_year(sentence, m.start(), end_year)
