@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.loaders.interpreters.entity_lists import ListItem, split_entity_list
 from kg.loaders.interpreters.spans import DisjointSpans
@@ -245,17 +245,18 @@ def _suffixes_by_last_char() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return re.compile("[" + re.escape("".join(ordered)) + "]"), ordered
 
 
-def _suffix_ends(text: str) -> dict[int, str]:
-    """End offset -> longest suffix ending there."""
+@lru_cache(maxsize=8)  # platforms, then institutions, are looked for in the same text
+def _suffix_ends(text: str) -> tuple[tuple[int, str], ...]:
+    """(end offset, longest suffix ending there), in text order."""
     pattern, by_last = _suffixes_by_last_char()
-    ends: dict[int, str] = {}
+    ends: list[tuple[int, str]] = []
     for m in pattern.finditer(text):
         end = m.end()
         for suffix in by_last[m.group()]:
             if text.endswith(suffix, 0, end):
-                ends[end] = suffix
+                ends.append((end, suffix))
                 break
-    return ends
+    return tuple(ends)
 
 
 def _place_qualifier_end(text: str, end: int, places: frozenset[str]) -> int:
@@ -270,7 +271,7 @@ def _place_qualifier_end(text: str, end: int, places: frozenset[str]) -> int:
 def _find(text: str, category: str, places: frozenset[str] | None = None) -> list[EntityMatch]:
     places = place_names() if places is None else places
     found = []
-    for end, suffix in sorted(_suffix_ends(text).items()):
+    for end, suffix in _suffix_ends(text):
         info = suffixes()[suffix]
         if info.category != category or (info.bounded and not _right_boundary(text, end)):
             continue
