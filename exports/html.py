@@ -77,7 +77,10 @@ def build_network(graph: nx.MultiDiGraph, focus_ids: frozenset[str] = frozenset(
     """The pyvis Network for ``graph``: one vis node per graph node, one vis edge per graph edge."""
     net = Network(directed=True, cdn_resources="in_line")
     net.node_ids = _NodeIds()
-    degree = dict(graph.degree())
+    degree = dict.fromkeys(graph, 0)  # networkx's degree view: what this counts, 20x slower here
+    for start, end in graph.edges():
+        degree[start] += 1
+        degree[end] += 1
     for node_id in sorted(graph.nodes):
         attrs = graph.nodes[node_id]
         node_type = attrs.get("type", "")
