@@ -89,12 +89,10 @@ def _rows_delimiter(values: list) -> str:
     in the values (JSON escapes none of them); the unit separator is looked for by the walk."""
     try:
         text = json.dumps(values, ensure_ascii=False, default=str)
-    except (TypeError, ValueError):
-        text = None
-    for candidate in DELIMITER_CANDIDATES[:-1] if text is not None else ():
-        if candidate not in text:
-            return candidate
-    return array_delimiter(_strings(values))
+    except (TypeError, ValueError):  # a value json cannot write: the walk decides
+        return array_delimiter(_strings(values))
+    printable = [c for c in DELIMITER_CANDIDATES[:-1] if c not in text]
+    return printable[0] if printable else array_delimiter(_strings(values))
 
 
 _QUOTED = re.compile('[,"\n\r]')  # a field with one of these is quoted

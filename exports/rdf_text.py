@@ -105,26 +105,30 @@ def shared_triples():
         _SHARED.pop("index", None)
 
 
+def _iris_once(render):
+    """``render`` for terms, each IRI's text made once per file (IRIs are few and each is used many
+    times; literals, mostly used once, are made each time and not kept)."""
+    iris: dict[str, str] = {}
+
+    def term(o: str | Lit) -> str:
+        if type(o) is not str:
+            return render(o)
+        text = iris.get(o)
+        if text is None:
+            text = iris[o] = render(o)
+        return text
+
+    return term
+
+
 def _ntriples_chunks(subjects: Index):
     """One chunk of sorted lines per subject. A line starts with ``<subject>`` and ``>`` never occurs
-    inside an IRI, so sorting the subjects by that term and each subject's lines sorts the file.
-    IRIs (few, each used many times) are written once; literals (mostly unique) as they come."""
-    iris: dict[str, str] = {}
+    inside an IRI, so sorting the subjects by that term and each subject's lines sorts the file."""
+    term = _iris_once(nt_term)
     for subject in sorted(subjects, key=lambda s: f"<{s}>"):
         head = f"<{subject}> "
-        lines = set()
         pairs = subjects[subject]
-        for p, o in zip(pairs[::2], pairs[1::2], strict=True):
-            p_text = iris.get(p)
-            if p_text is None:
-                p_text = iris[p] = f"<{p}>"
-            if type(o) is str:
-                o_text = iris.get(o)
-                if o_text is None:
-                    o_text = iris[o] = f"<{o}>"
-            else:
-                o_text = nt_term(o)
-            lines.add(f"{head}{p_text} {o_text} .\n")
+        lines = {f"{head}{term(p)} {term(o)} .\n" for p, o in zip(pairs[::2], pairs[1::2], strict=True)}
         yield "".join(sorted(lines))
 
 
@@ -149,22 +153,6 @@ def _turtle_term(term: str | Lit) -> str:
     if term.lang:
         return f"{text}@{term.lang}"
     return f"{text}^^{_turtle_term(term.datatype)}" if term.datatype else text
-
-
-def _iris_once(render):
-    """``render`` for terms, each IRI's text made once per file (IRIs are few and each is used many
-    times; literals, mostly used once, are made each time and not kept)."""
-    iris: dict[str, str] = {}
-
-    def term(o: str | Lit) -> str:
-        if type(o) is not str:
-            return render(o)
-        text = iris.get(o)
-        if text is None:
-            text = iris[o] = render(o)
-        return text
-
-    return term
 
 
 def _turtle_chunks(subjects: Index):

@@ -39,7 +39,7 @@ SKOS_CONCEPT, SKOS_SCHEME, SKOS_PREF, SKOS_IN = (
 )
 SKOS_BROADER, SKOS_TOP_OF, SKOS_HAS_TOP = (SKOS_NS + t for t in ("broader", "topConceptOf", "hasTopConcept"))
 DERIVED, PRIMARY = PROV_NS + "wasDerivedFrom", PROV_NS + "hadPrimarySource"
-LOCATION_KEYS = ("planId", "path", "lineStart", "lineEnd", "quote")  # in this order in ``location``
+LOCATION_KEYS = ("planId", "path", "lineStart", "lineEnd", "quote")
 
 
 def node_iri(node_id: str, base_iri: str) -> str:
@@ -87,8 +87,7 @@ class _Triples:
                     self.add((subject, prop, lit))
 
     def location(self, source: dict) -> str:
-        get = source.get
-        values = (get("planId"), get("path"), get("lineStart"), get("lineEnd"), get("quote"))  # KEYS
+        values = tuple(map(source.get, LOCATION_KEYS))
         try:
             return self.locations[values]
         except KeyError:
@@ -102,7 +101,7 @@ class _Triples:
         for key, value in zip(LOCATION_KEYS, values, strict=True):
             for lit in Lit.of(value):
                 self.add((loc, PLAN_NS + key, lit))
-        plan_id = values[0]
+        plan_id = source.get("planId")
         if plan_id in self.graph and self.graph.nodes[plan_id].get("type") == "Plan":
             self.add((loc, PRIMARY, self.iri(plan_id)))
         return loc

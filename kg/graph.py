@@ -30,18 +30,14 @@ def new_graph() -> nx.MultiDiGraph:
 
 
 # A record as plain parts, fitted (``record_parts``): what a worker process hands back, pickled in a
-# tenth of the time of the records themselves, and what the graph is built from in either case.
+# third of the time of the records themselves, and what the graph is built from in either case.
 NodeParts = tuple[str, str, str, dict, dict | None]  # id, type, name, props, source
 EdgeParts = tuple[str, str, str, dict, dict | None]  # start, end, type, props, provenance
 Parts = tuple[bool, NodeParts | EdgeParts]  # (is a node, its parts)
 
 
-def add_node(g: nx.MultiDiGraph, node: Node) -> None:
+def add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props, source) -> None:
     """Add a node; a shared entity seen again keeps its first name and source, gains new props."""
-    _add_node(g, node.id, node.type, node.name, node.props, node.source.as_dict() if node.source else None)
-
-
-def _add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props, source) -> None:
     if node_id in g:
         attrs = g.nodes[node_id]
         if attrs["type"] != node_type:
@@ -57,13 +53,9 @@ def _add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props
     g.add_node(node_id, **attrs)
 
 
-def add_edge(g: nx.MultiDiGraph, edge: Edge) -> None:
+def add_edge(g: nx.MultiDiGraph, start: str, end: str, edge_type: str, props, source) -> None:
     """Add an edge once per (start, end, type): the first statement's provenance is the edge's, and
     every further statement of the same fact keeps its quote and line (``moreQuotes``, ``moreLines``)."""
-    _add_edge(g, edge.start, edge.end, edge.type, edge.props, edge.source.as_dict() if edge.source else None)
-
-
-def _add_edge(g: nx.MultiDiGraph, start: str, end: str, edge_type: str, props, source) -> None:
     for node in (start, end):
         if node not in g:
             raise ValueError(f"edge {edge_type} refers to unknown node {node!r}")
@@ -159,9 +151,9 @@ def add_parts(g: nx.MultiDiGraph, parts: Iterable[Parts]) -> nx.MultiDiGraph:
     """Add records given as parts (``record_parts``), in their order."""
     for is_node, values in parts:
         if is_node:
-            _add_node(g, *values)
+            add_node(g, *values)
         else:
-            _add_edge(g, *values)
+            add_edge(g, *values)
     return g
 
 

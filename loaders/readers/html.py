@@ -30,7 +30,6 @@ from kg.loaders.lexicon.patterns import BOX_START as BOX_TITLE
 from kg.loaders.lexicon.patterns import HEADING
 from kg.loaders.readers.decode import PlanInputError, decode_plan_bytes
 from kg.loaders.readers.lines import ReaderText, assemble, pipe_lines
-from kg.loaders.readers.sniff import looks_like_html  # noqa: F401 (read here by callers and tests)
 
 # Dropped with their content (their tail text, which belongs to the parent, is kept).
 DROP_TAGS = frozenset(

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.loaders.readers.decode import read_plan_text
-from kg.loaders.readers.html import html_plan_text, looks_like_html, pipe_lines, table_rows
+from kg.loaders.readers.html import html_plan_text, pipe_lines, table_rows
+from kg.loaders.readers.sniff import looks_like_html
 from kg.pipeline import build_graph_from_paths
 
 DATA = Path(__file__).resolve().parents[1] / "data"
