@@ -17,12 +17,14 @@ from contextlib import contextmanager
 from functools import lru_cache
 from json.encoder import encode_basestring
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.exports.rdf_terms import DEFAULT_BASE_IRI, PREFIXES, RDF_TYPE, Lit
 from kg.exports.rdf_triples import graph_triples
 from kg.io import atomic_open
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _NEEDS_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]')

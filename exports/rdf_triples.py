@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from kg.exports.rdf_terms import (
     DCTERMS_NS,
@@ -30,6 +28,11 @@ from kg.exports.rdf_terms import (
 )
 from kg.loaders.reference.industries import concepts as industry_concepts
 from kg.schema import upper_snake_to_camel
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.graph import GraphData
 
 NODE_ATTRS = {"type", "name", "source"}
 EDGE_ATTRS = {"type", "provenance"}
@@ -65,13 +68,15 @@ def _digest(*parts: Any) -> str:
 
 
 class _Triples:
-    """Collects the triples of one graph (a set, so repeated facts are one triple)."""
+    """Collects the triples of one graph (a set, so repeated facts are one triple). The graph is a
+    MultiDiGraph, a ``GraphData`` or a ``GraphView``: only what all three have is read."""
 
-    def __init__(self, graph: nx.MultiDiGraph, base_iri: str, add=None):
+    def __init__(self, graph: nx.MultiDiGraph | GraphData, base_iri: str, add=None):
         self.graph, self.base, self.out = graph, base_iri, set()
         self.add = self.out.add if add is None else add
         self.iris: dict[str, str] = {}
         self.locations: dict[tuple, str] = {}  # a text location is written once
+        self._cluster_plans: dict[str, set] | None = None
 
     def iri(self, node_id: str) -> str:
         iri = self.iris.get(node_id)
@@ -102,7 +107,7 @@ class _Triples:
             for lit in Lit.of(value):
                 self.add((loc, PLAN_NS + key, lit))
         plan_id = source.get("planId")
-        if plan_id in self.graph and self.graph.nodes[plan_id].get("type") == "Plan":
+        if (self.graph.nodes.get(plan_id) or {}).get("type") == "Plan":
             self.add((loc, PRIMARY, self.iri(plan_id)))
         return loc
 
@@ -136,9 +141,14 @@ class _Triples:
     def cluster_plans(self, node_id: str) -> list[str]:
         """Plans a shared cluster appears in: its own source and the provenance of its edges."""
         graph = self.graph
+        if self._cluster_plans is None:  # the plans of every cluster's edges, in one walk
+            found = self._cluster_plans = {}
+            clusters = {n for n, attrs in graph.nodes(data=True) if attrs["type"] == "IndustryCluster"}
+            for start, end, attrs in graph.edges(data=True):
+                for end_node in {start, end} & clusters:
+                    found.setdefault(end_node, set()).add((attrs.get("provenance") or {}).get("planId"))
         plans = {(graph.nodes[node_id].get("source") or {}).get("planId")}
-        for _, _, attrs in [*graph.in_edges(node_id, data=True), *graph.out_edges(node_id, data=True)]:
-            plans.add((attrs.get("provenance") or {}).get("planId"))
+        plans |= self._cluster_plans.get(node_id, set())
         plans.discard(None)
         return sorted(plans) or sorted(graph.graph.get("plans", []))
 
@@ -198,7 +208,9 @@ class _Triples:
         return iri
 
 
-def graph_triples(graph: nx.MultiDiGraph, base_iri: str, add=None) -> set[tuple[str, str, str | Lit]]:
+def graph_triples(
+    graph: nx.MultiDiGraph | GraphData, base_iri: str, add=None
+) -> set[tuple[str, str, str | Lit]]:
     """Every triple of the RDF form of ``graph`` (pure: the input is not changed). With ``add``, each
     triple is handed to it instead (a fact may come more than once) and the set returned is empty."""
     check_base_iri(base_iri)

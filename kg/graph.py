@@ -1,4 +1,5 @@
-"""The in-memory graph: a networkx MultiDiGraph every exporter takes.
+"""The in-memory graph: a networkx MultiDiGraph every exporter takes (or, while ``kg build`` writes
+RDF, the same graph as plain dicts: ``GraphData``).
 
 Node attributes: ``type``, ``name``, ``source`` (dict: planId, path, lineStart, lineEnd, quote) when
 text-derived, plus the node's own properties. Edge attributes: ``type`` (also the edge key, so one
@@ -12,10 +13,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
+from kg.graph_view import NodeView
 from kg.records import Edge, Node
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # Neo4j indexes ``id`` and ``name`` of every node (and ``tier``); its index keys hold about 8 KB (8,167
 # bytes measured on 5.26): a longer value fails the load half-way. The build keeps keys well under it.
@@ -24,8 +28,81 @@ _INDEXED_PROPS = ("tier",)
 
 
 def new_graph() -> nx.MultiDiGraph:
+    import networkx as nx  # 0.15 s of imports: not where a GraphData does (``kg build``)
+
     g = nx.MultiDiGraph()
     g.graph["plans"] = []
+    return g
+
+
+class GraphData:
+    """A graph as plain dicts: nodes (id -> attributes) and edges ((start, end, type) -> attributes),
+    each in the order first added, and the graph's own attributes (``graph``).
+
+    It has the part of networkx's MultiDiGraph API that building a graph and writing its RDF use
+    (``add_node``, ``add_edge``, ``get_edge_data``, ``nodes``, ``edges(data=True)``, ``graph``), so
+    that ``kg build`` writes RDF without importing networkx (0.15 s of a 1 s command) while its second
+    process makes the MultiDiGraph for the other formats (``to_networkx``: the same graph, node for
+    node and edge for edge, as one built directly).
+
+    >>> g = GraphData()
+    >>> add_node(g, "a", "Goal", "A", {}, None); add_node(g, "b", "Measure", "B", {}, None)
+    >>> add_edge(g, "b", "a", "SUPPORTS", {}, None)
+    >>> list(g.edges(data=True)), g.number_of_nodes()
+    ([('b', 'a', {'type': 'SUPPORTS'})], 2)
+    """
+
+    __slots__ = ("nodes", "graph", "_nodes", "_edges")
+
+    def __init__(self) -> None:
+        self._nodes: dict[str, dict] = {}
+        self._edges: dict[tuple[str, str, str], dict] = {}
+        self.nodes = NodeView(self._nodes)
+        self.graph: dict = {"plans": []}
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def add_node(self, node_id: str, **attrs) -> None:
+        known = self._nodes.get(node_id)
+        if known is None:
+            self._nodes[node_id] = attrs
+        else:
+            known.update(attrs)
+
+    def add_edge(self, start: str, end: str, key: str, **attrs) -> None:
+        known = self._edges.get((start, end, key))
+        if known is None:
+            self._edges[start, end, key] = attrs
+        else:
+            known.update(attrs)
+
+    def get_edge_data(self, start: str, end: str, key: str, default=None) -> dict | None:
+        return self._edges.get((start, end, key), default)
+
+    def edges(self, data: bool = False) -> Iterator[tuple]:
+        if data:
+            return ((start, end, attrs) for (start, end, _), attrs in self._edges.items())
+        return ((start, end) for start, end, _ in self._edges)
+
+    def number_of_nodes(self) -> int:
+        return len(self._nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self._edges)
+
+
+def to_networkx(graph: GraphData | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``graph`` (itself when it is one): nodes and edges added in the order
+    ``graph`` first had them, as ``add_parts`` would have added them to a MultiDiGraph."""
+    if not isinstance(graph, GraphData):
+        return graph
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.graph.update(graph.graph)
+    g.add_nodes_from(graph._nodes.items())
+    g.add_edges_from((start, end, key, attrs) for (start, end, key), attrs in graph._edges.items())
     return g
 
 
@@ -36,10 +113,10 @@ EdgeParts = tuple[str, str, str, dict, dict | None]  # start, end, type, props, 
 Parts = tuple[bool, NodeParts | EdgeParts]  # (is a node, its parts)
 
 
-def add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props, source) -> None:
+def add_node(g: nx.MultiDiGraph | GraphData, node_id: str, node_type: str, name: str, props, source) -> None:
     """Add a node; a shared entity seen again keeps its first name and source, gains new props."""
-    if node_id in g:
-        attrs = g.nodes[node_id]
+    attrs = g.nodes.get(node_id)
+    if attrs is not None:
         if attrs["type"] != node_type:
             raise ValueError(f"node {node_id!r} is both {attrs['type']} and {node_type}")
         for key, value in props.items():
@@ -53,14 +130,14 @@ def add_node(g: nx.MultiDiGraph, node_id: str, node_type: str, name: str, props,
     g.add_node(node_id, **attrs)
 
 
-def add_edge(g: nx.MultiDiGraph, start: str, end: str, edge_type: str, props, source) -> None:
+def add_edge(g: nx.MultiDiGraph | GraphData, start: str, end: str, edge_type: str, props, source) -> None:
     """Add an edge once per (start, end, type): the first statement's provenance is the edge's, and
     every further statement of the same fact keeps its quote and line (``moreQuotes``, ``moreLines``)."""
     for node in (start, end):
         if node not in g:
             raise ValueError(f"edge {edge_type} refers to unknown node {node!r}")
-    if g.has_edge(start, end, key=edge_type):
-        attrs = g.edges[start, end, edge_type]
+    attrs = g.get_edge_data(start, end, edge_type)
+    if attrs is not None:
         first = attrs.get("provenance")
         if source is not None and first is not None:
             stated = (source["lineStart"], source["quote"])
@@ -147,7 +224,7 @@ def record_parts(records: Iterable[Node | Edge], problems: list[dict] | None = N
             yield False, (start, end, record.type, dict(record.props), source)
 
 
-def add_parts(g: nx.MultiDiGraph, parts: Iterable[Parts]) -> nx.MultiDiGraph:
+def add_parts(g: nx.MultiDiGraph | GraphData, parts: Iterable[Parts]) -> nx.MultiDiGraph | GraphData:
     """Add records given as parts (``record_parts``), in their order."""
     for is_node, values in parts:
         if is_node:

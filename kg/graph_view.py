@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 
-class _NodeView:
+class NodeView(Mapping):
+    """Nodes by id, as networkx's ``graph.nodes``: a mapping to their attributes that is also called
+    (``nodes(data=True)``). Over a dict of this module's ``GraphView`` or ``kg.graph.GraphData``."""
+
+    __slots__ = ("_nodes",)
+
     def __init__(self, nodes: dict[str, dict]):
         self._nodes = nodes
 
@@ -25,6 +30,15 @@ class _NodeView:
 
     def __getitem__(self, node: str) -> dict:
         return self._nodes[node]
+
+    def get(self, node, default=None):
+        return self._nodes.get(node, default)
+
+    def items(self):
+        return self._nodes.items()
+
+    def values(self):
+        return self._nodes.values()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._nodes)
@@ -68,7 +82,7 @@ class GraphView:
                     key += 1
             keyed[key] = attrs
             self._pred[end].setdefault(start, {})[key] = attrs
-        self.nodes = _NodeView(nodes)
+        self.nodes = NodeView(nodes)
 
     def __contains__(self, node: object) -> bool:
         return node in self.nodes

@@ -8,10 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from kg.graph import add_parts, new_graph, record_parts
+from kg.graph import GraphData, add_parts, new_graph, record_parts
 from kg.loaders.document.tree import NotAPlanError, ParsedPlan
 from kg.loaders.interpreters.extract import extraction_records
 from kg.loaders.interpreters.plan import plan_id_from_path, structure_records
@@ -19,6 +18,9 @@ from kg.loaders.interpreters.plan_metadata import read_metadata
 from kg.loaders.layouts.structure import parse_structure
 from kg.loaders.readers.decode import PlanInputError, read_plan_text
 from kg.loaders.readers.script import script_problems
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 BUNDLED_PLAN = "hangzhou-15th-five-year-plan-outline.txt"
 
@@ -92,9 +94,10 @@ def _parallel_jobs(
 
 
 def build_graph_from_texts(
-    texts: Iterable[tuple[str, str]], workers: int | None = None
-) -> tuple[nx.MultiDiGraph, list[PlanBuild]]:
-    """Build one graph from (plan_id, text) pairs.
+    texts: Iterable[tuple[str, str]], workers: int | None = None, graph: GraphData | None = None
+) -> tuple[nx.MultiDiGraph | GraphData, list[PlanBuild]]:
+    """Build one graph from (plan_id, text) pairs: a MultiDiGraph, or into ``graph`` (an empty
+    ``GraphData``: the same graph as plain dicts, without importing networkx).
 
     Several plans are parsed in ``workers`` processes (default: one per usable core; 1 = in this
     process); the graph is always built here in input order from their records, so the result is
@@ -111,7 +114,7 @@ def build_graph_from_texts(
             raise PlanInputError(f"{plan_id}: the same plan id twice; rename one file or pass distinct ids")
         seen.add(plan_id)
     workers = default_workers(len(texts)) if workers is None else max(1, workers)
-    graph = new_graph()
+    graph = new_graph() if graph is None else graph
     builds = []
     collecting = gc.isenabled()
     gc.disable()
@@ -169,11 +172,14 @@ def distinct_editions(
     return list(first.values()), copies, problems
 
 
-def build_graph_from_paths(paths: Sequence[str | Path] = (), encoding: str | None = None) -> nx.MultiDiGraph:
-    """Build the graph of the given plan files (the bundled plan when none are given); copies of a
-    plan edition already given are skipped (``distinct_editions``)."""
+def build_graph_from_paths(
+    paths: Sequence[str | Path] = (), encoding: str | None = None, graph: GraphData | None = None
+) -> nx.MultiDiGraph | GraphData:
+    """Build the graph of the given plan files (the bundled plan when none are given; into
+    ``graph`` as in ``build_graph_from_texts``); copies of a plan edition already given are skipped
+    (``distinct_editions``)."""
     files, copies, skipped = distinct_editions(read_texts(paths, encoding))
-    graph, _ = build_graph_from_texts([(f.plan_id, f.text) for f in files])
+    graph, _ = build_graph_from_texts([(f.plan_id, f.text) for f in files], graph=graph)
     for item in files:
         plan = graph.nodes[item.plan_id]
         plan["sourceFile"] = item.path.name

@@ -108,9 +108,12 @@ def register(main: click.Group) -> None:
     )
     def build(docs, encoding, out, formats):
         """Build the knowledge graph of plan files DOC... (default: the bundled Hangzhou plan)."""
+        from kg.graph import GraphData
+
         names = list(dict.fromkeys(formats)) or sorted(FILE_NAMES)
         with second_writer(names) as child:  # forked now: it imports its writers while we parse
-            graph = build_or_fail(docs, encoding)
+            # plain dicts: the RDF writers read them, the formats that take a MultiDiGraph convert
+            graph = build_or_fail(docs, encoding, GraphData())
             check_out_dir(out)
             written = write_exports(graph, out, names, child)
         if "json" in names:  # later commands answer about this graph by default

@@ -51,11 +51,12 @@ def out_option(help_text: str):
     )
 
 
-def build_or_fail(docs, encoding=None):
-    """Build the graph of ``docs``; bad input becomes a one-line error with exit code 2."""
+def build_or_fail(docs, encoding=None, graph=None):
+    """Build the graph of ``docs`` (into ``graph``: ``kg.pipeline.build_graph_from_paths``); bad
+    input becomes a one-line error with exit code 2."""
     from kg.pipeline import build_graph_from_paths
 
     try:
-        return build_graph_from_paths(docs, encoding)
+        return build_graph_from_paths(docs, encoding, graph)
     except PlanInputError as err:
         raise BadInput(str(err)) from None

@@ -1,10 +1,11 @@
 """The writers of ``kg build``: every format into ``--out``, some of them by a second process.
 
 On Linux with two cores or more, ``second_writer`` forks before the plan is parsed. The child imports
-what its formats need (the page writers bring pyvis, jinja2 and IPython: about 0.1 s) while this
-process parses; it then receives the graph (pickled through a pipe: about 20 ms for the bundled plan)
-and writes its share while this process writes the rest. Every writer is deterministic and writes only
-its own target, atomically, so the files are the same either way.
+what its formats need (networkx, and the page writers' pyvis, jinja2 and IPython: about 0.25 s) while
+this process parses; it then receives the graph (plain dicts, ``kg.graph.GraphData``, pickled through
+a pipe: about 15 ms for the bundled plan), makes its MultiDiGraph and writes its share while this
+process writes the RDF files from the dicts, never importing networkx. Every writer is deterministic
+and writes only its own target, atomically, so the files are the same either way.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from kg.exports.registry import FILE_NAMES, get_exporter, one_graph
+from kg.exports.registry import FILE_NAMES, RDF_FORMATS, get_exporter, one_graph
 
 # What the second process writes while this one writes the rest: the pages, graph.json and the Neo4j
 # CSV folder. This process keeps the RDF formats, which share their triples (``one_graph``).
@@ -47,11 +48,19 @@ def write_export(name: str, graph, target: Path, **options) -> list[Path]:
 
 
 def write_share(graph, out: Path, names: list[str], advance=lambda: None) -> dict[str, list[Path]]:
-    """name -> what to report as written: the file, or the folder of a multi-file format."""
+    """name -> what to report as written: the file, or the folder of a multi-file format. ``graph``
+    may be a ``GraphData``: the RDF writers read it as it is, the others get its MultiDiGraph."""
+    from kg.graph import to_networkx
+
     written: dict[str, list[Path]] = {}
+    multi = None
     with one_graph(names):
         for name in names:
-            paths = write_export(name, graph, out / FILE_NAMES[name])
+            if name in RDF_FORMATS:
+                given = graph
+            else:
+                given = multi = to_networkx(graph) if multi is None else multi
+            paths = write_export(name, given, out / FILE_NAMES[name])
             written[name] = paths if len(paths) == 1 else [out / FILE_NAMES[name]]
             advance()
     return written
@@ -84,6 +93,8 @@ class SecondWriter:
         try:
             answer = None
             try:
+                import networkx  # noqa: F401 (for kg.graph.to_networkx)
+
                 for name in self.names:  # meanwhile the parent parses
                     get_exporter(name)
             except BaseException as err:  # noqa: BLE001 (reported by the parent as its own)

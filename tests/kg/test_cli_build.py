@@ -174,3 +174,22 @@ def test_a_failure_in_this_process_awaits_the_second(tmp_path, second_pids):
     assert result.exit_code == 1, result.output
     assert result.output.strip().splitlines()[-1].startswith(f"Error: {out / 'graph.nt'}: cannot write")
     assert len(second_pids) == 1 and _reaped(second_pids[0])
+
+
+def test_the_build_process_writes_rdf_without_importing_networkx(tmp_path):
+    """With a second writer process, this one parses into plain dicts and writes the RDF files from
+    them: networkx (0.15 s of imports) is imported by the second process only."""
+    import subprocess
+    import sys
+
+    from kg.commands.writers import can_fork
+
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('networkx' in sys.modules))\n"
+        f"from kg.cli import run; sys.argv = ['kg', 'build', '--out', {str(tmp_path / 'out')!r}]; run()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == str(not can_fork())
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1_000_000
+    assert (tmp_path / "out" / "graph.html").stat().st_size > 1_000_000

@@ -52,3 +52,22 @@ def test_the_shortened_graph_loads_whole(neo4j_driver, neo4j_database, neo4j_pla
     graph, _ = _long_graph()
     summary = load_graph(graph, neo4j_driver, database=neo4j_database, progress=False)
     assert summary.nodes == {"Plan": 1, "Platform": 1} and summary.relationships == {"MENTIONS": 1}
+
+
+def test_graph_data_makes_the_multidigraph_a_direct_build_makes():
+    """Two plans that share entities (merged props, repeated edges with more quotes): the graph built
+    as plain dicts and made a MultiDiGraph equals the one built directly, in every order too."""
+    from kg.graph import GraphData, to_networkx
+    from kg.pipeline import build_graph_from_paths
+    from tests.plans import HANGZHOU, NANJING
+
+    direct = build_graph_from_paths([HANGZHOU, NANJING])
+    data = build_graph_from_paths([HANGZHOU, NANJING], graph=GraphData())
+    made = to_networkx(data)
+    assert list(made.nodes(data=True)) == list(direct.nodes(data=True))
+    assert list(made.edges(keys=True, data=True)) == list(direct.edges(keys=True, data=True))
+    assert made.graph == direct.graph and list(made.graph) == list(direct.graph)
+    assert data.number_of_nodes() == direct.number_of_nodes() > 3000
+    assert data.number_of_edges() == direct.number_of_edges()
+    assert any("moreQuotes" in attrs for *_, attrs in data.edges(data=True))  # a repeated edge merged
+    assert to_networkx(direct) is direct
