@@ -8,7 +8,9 @@ tiers of the outer group), and named by the scheme code they define (``“12218�
 
 The rule that makes this safe for any plan: the number of names must equal the count the plan
 states, and the group must be an industry word (…产业, …行业, …产业集群, …服务业). A count with no
-names (``9个千亿级特色产业集群`` in a heading) is a group, never a cluster.
+names (``9个千亿级特色产业集群`` in a heading) is a group, never a cluster. A list the plan says is
+partial (``集成电路、智能光伏等15个千亿级特色产业集群``: 等 and fewer names than the count) names
+some of the group: those are clusters too, when none is a place or a platform (…园, …基地).
 
 >>> for d in find_definitions("培育人工智能、生物制造2个战略先导产业，以及会展、旅游休闲2个保持位势类行业。"):
 ...     print(d.name, d.tier, d.group)
@@ -32,8 +34,12 @@ _GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业|行业|�
 MIN_GROUP = 4  # ``未来产业``, ``产业集群``: a bare ``产业`` names no group
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9“”（）()+]{2,20}"
 _LIST = rf"{_NAME}(?:(?:、|以及){_NAME})+"
+# a name of a list before its count: never a 等 that the count follows (``…汽车等15个``: not a name
+# ``汽车等1`` and a count of 5)
+_NAME_BEFORE_COUNT = r"(?:(?!等\s*[\d一二两三四五六七八九十])[\u4e00-\u9fffA-Za-z0-9“”（）()+]){2,20}"
+_LIST_BEFORE_COUNT = rf"{_NAME_BEFORE_COUNT}(?:(?:、|以及){_NAME_BEFORE_COUNT})+"
 # names, then count and group: ``A、B、C等3个战略先导产业``
-AFTER = re.compile(rf"(?P<list>{_LIST})\s*(?:等)?\s*{_COUNT}{_GROUP}")
+AFTER = re.compile(rf"(?P<list>{_LIST_BEFORE_COUNT})\s*(?P<etc>等)?\s*{_COUNT}{_GROUP}")
 # count and group, then the names: ``6个未来产业包括A、B、C`` (to the end of the clause)
 BEFORE = re.compile(rf"{_COUNT}{_GROUP}\s*(?:包括|为|是|即|：|:)\s*(?P<list>[^。；;]+)")
 # what AFTER and BEFORE both hold: a text without it is ruled out in one linear scan (AFTER's list
@@ -146,20 +152,28 @@ def _is_name(name: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    from kg.loaders.reference.gazetteer import resolve_district
+    """A province, city or county-level division (宁波, 番禺): a province's plan counts its cities."""
+    from kg.loaders.reference.gazetteer import resolve_place
 
-    return resolve_district(name, None) is not None
+    return resolve_place(name, None) is not None
 
 
-def _counted(items, n: int | None, group: str) -> bool:
-    """The list names exactly ``n`` things, none a place (番禺、南沙…4个汽车产业集群 are places)."""
-    return (
-        n is not None
-        and len(group) >= MIN_GROUP
-        and len(items) == n
-        and all(_is_name(name) for name, _, _ in items)
-        and not any(_is_place(name) for name, _, _ in items)
-    )
+def _is_platform(name: str) -> bool:
+    from kg.loaders.interpreters.entities import platform_suffix
+
+    return platform_suffix(name) is not None
+
+
+def _counted(items, n: int | None, group: str, partial: bool = False) -> bool:
+    """The list names exactly ``n`` things, or (``partial``: it ends in 等) fewer, none a place
+    (番禺、南沙…4个汽车产业集群 are places); the names of a partial list are not platforms either."""
+    if n is None or len(group) < MIN_GROUP or not all(_is_name(name) for name, _, _ in items):
+        return False
+    if any(_is_place(name) for name, _, _ in items):
+        return False
+    if len(items) == n:
+        return True
+    return partial and len(items) < n and not any(_is_platform(name) for name, _, _ in items)
 
 
 def find_enumerations(text: str) -> list[ClusterDefinition]:
@@ -198,7 +212,7 @@ def find_definitions(text: str) -> list[ClusterDefinition]:
     for m in AFTER.finditer(text):
         items = _items(m.group("list"), m.start("list"))
         n = cn_int(m.group("n"))
-        if not _counted(items, n, m.group("group")):
+        if not _counted(items, n, m.group("group"), partial=m.group("etc") is not None):
             continue
         inner.append((items[0][1], m.end(), n))
         for name, a, b in items:
@@ -215,7 +229,7 @@ def find_definitions(text: str) -> list[ClusterDefinition]:
             continue
         body = re.split(r"[，,]", m.group("list"))[0]
         items = _items(body, m.start("list"))
-        if _counted(items, n, group):
+        if _counted(items, n, group, partial=body.rstrip().endswith("等")):
             for name, a, b in items:
                 found.setdefault(a, ClusterDefinition(name, group, None, scheme, a, b))
     seen: set[str] = set()
