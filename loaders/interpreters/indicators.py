@@ -143,13 +143,19 @@ def parse_indicators(table: Table) -> list[IndicatorRow]:
     target_year = _header_year(table.header, roles.get("target"))
     result: list[IndicatorRow] = []
     number = parent = category = None
+    # no number column and no numbered name: the indicators are numbered in the order of their rows
+    counted = "number" not in roles and not _numbers_names(table.rows, roles["name"])
+    count = 0
 
     def get(cells: list[str], role: str) -> str | None:
         return cells[roles[role]] if role in roles and roles[role] < len(cells) else None
 
     for row, cells, series in _layout(table.rows, roles, width):
         own_number = get(cells, "number")
-        if "number" not in roles and get(cells, "name"):  # ``1. 地区生产总值…``: the name carries it
+        if counted and get(cells, "name") and get(cells, "name") != table.header[roles["name"]]:
+            count += 1  # (a row repeating the header, as after a page break, is no indicator)
+            own_number = str(count)
+        elif "number" not in roles and get(cells, "name"):  # ``1. 地区生产总值…``: the name carries it
             own_number, cells[roles["name"]] = _numbered_name(get(cells, "name"), number)
         if own_number and not (series and not get(cells, "name")):
             number, parent = own_number, get(cells, "name")
@@ -203,6 +209,11 @@ def parse_indicators(table: Table) -> list[IndicatorRow]:
             )
         )
     return _share_attributes(result)
+
+
+def _numbers_names(rows: list[Row], name: int) -> bool:
+    """Does any row's name start with a running number (``1. 地区生产总值…``)?"""
+    return any(name < len(row.cells) and _numbered_name(row.cells[name].text, None)[0] for row in rows)
 
 
 def _numbered_name(name: str, last: str | None) -> tuple[str | None, str]:

@@ -190,9 +190,10 @@ def _parse_pipe(lines: list[str], block: TableBlock) -> tuple[list[str], list[Ro
         run = [(k, split_pipe(lines[k])) for k in range(i, j)]
         has_header = len(run) > 1 and is_separator_row(run[1][1])
         body = [(k, c) for k, c in run[2:] if not is_separator_row(c)] if has_header else run
-        if header is None:
+        if header is None:  # the first line is the header, with or without a |---| line under it
             header = [clean_cell(c) for c in run[0][1]]
             header_lines = (run[0][0] + 1,)
+            body = body[1:] if not has_header else body
         elif has_header:
             head = [clean_cell(c) for c in run[0][1]]
             if any(head) and head != header:

@@ -316,3 +316,48 @@ def test_a_plan_without_scheme_or_count_gets_the_clusters_it_lists_in_named_grou
         if d["type"] == "SUPPORTS" and g.nodes[v]["type"] == "IndustryCluster"
     }
     assert supports == {("之江实验室", "新一代信息技术"), ("宁波甬江实验室", "新一代信息技术")}
+
+
+PROVINCE_PLAN = """示范省国民经济和社会发展第十五个五年规划纲要
+
+第一章  主要目标
+
+到2030年，全省研究与试验发展经费投入强度达到3.5%。
+
+表1  “十五五”时期经济社会发展主要指标
+
+| 类别 | 指标 | 2025年 | 2030年 | 年均增长（累计） | 属性 |
+| 经济发展 | 地区生产总值增长（%） | 5.5 | — | 5左右 | 预期性 |
+| 创新驱动 | 研究与试验发展经费投入强度（%） | 3.2 | 3.5 | 〔0.3〕 | 预期性 |
+
+第二章  打造先进产业集群
+
+做强新一代信息技术、高端装备2个世界级先进产业群，培育集成电路、智能光伏、生物医药等15个千亿级特色产业集群。
+
+专栏1  先进制造业集群重点平台
+
+1. 集成电路：杭州城西科创大走廊、绍兴集成电路产业园。
+2. 智能光伏：嘉兴秀洲光伏科创园。
+"""
+
+
+def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms():
+    """A province names 3 of its 15 千亿级 clusters (等15个) and lists their platforms by city in a
+    box; its indicator table numbers nothing."""
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("province", PROVINCE_PLAN)])
+    clusters = {a["name"]: a.get("tier") for a in nodes(graph, "IndustryCluster").values()}
+    assert clusters == {"新一代信息技术": "世界级先进产业", "高端装备": "世界级先进产业",
+                        "集成电路": "千亿级特色产业集群", "智能光伏": "千亿级特色产业集群",
+                        "生物医药": "千亿级特色产业集群"}  # fmt: skip
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph)
+    assert sorted((r["platform"], r["district"]) for r in rows) == [
+        ("杭州城西科创大走廊", "杭州市"),
+        ("绍兴集成电路产业园", "绍兴市"),
+    ]
+    rows = run_query("platforms-for-cluster", {"cluster": "智能光伏"}, graph)
+    assert [(r["platform"], r["district"]) for r in rows] == [("嘉兴秀洲光伏科创园", "秀洲区")]
+    indicators = sorted((a["number"], a["name"], a.get("target")) for a in nodes(graph, "Indicator").values())
+    assert indicators == [("1", "地区生产总值增长", None), ("2", "研究与试验发展经费投入强度", "3.5")]
+    assert not [p for p in graph.graph["problems"] if p["code"].startswith("indicator-table")]

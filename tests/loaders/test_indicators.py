@@ -205,3 +205,52 @@ def test_nanjing_previous_plan_table_is_told_apart():
     )
     assert rows[16].target == "完成省下达指标" and rows[16].lines == (313, 314, 315)
     assert rows[24].cumulative == ">15"
+
+
+UNNUMBERED = """表1  “十五五”时期经济社会发展主要指标
+
+| 类别 | 指标 | 2025年 | 2030年 | 年均增长（累计） | 属性 |
+| 经济发展 | 地区生产总值增长（%） | 5.5 | — | 5左右 | 预期性 |
+| 经济发展 | 数字经济核心产业增加值占地区生产总值比重（%） | 12 | 15 | 〔3〕 | 预期性 |
+| 创新驱动 | 研究与试验发展经费投入强度（%） | 3.2 | 3.5 | 〔0.3〕 | 预期性 |
+| 绿色生态 | 单位地区生产总值能源消耗降低（%） | — | — | 〔13.5〕 | 约束性 |"""
+
+
+def _numbered_column(text: str) -> str:
+    lines = text.split("\n")
+    head = [i for i, line in enumerate(lines) if line.startswith("| 类别")][0]
+    out = lines[: head + 1]
+    out[head] = "| 序号 " + lines[head]
+    out += [f"| {k} " + line for k, line in enumerate(lines[head + 1 :], 1)]
+    return "\n".join(out)
+
+
+def _numbered_names(text: str) -> str:
+    lines = text.split("\n")
+    out, k = [], 0
+    for line in lines:
+        cells = line.split(" | ")
+        if line.startswith("| ") and not line.startswith("| 类别"):
+            k += 1
+            cells[1] = f"{k}. {cells[1]}"
+        out.append(" | ".join(cells))
+    return "\n".join(out)
+
+
+def test_an_unnumbered_indicator_table_numbers_its_rows_as_a_numbered_one_does():
+    """No 序号 column and no numbered names (some provinces' tables): the indicators are numbered in
+    row order, with the same facts as the same table with a number column or numbered names."""
+
+    def facts(text):
+        return [(r.number, r.name, r.unit, r.category, r.baseline, r.target, r.annual, r.cumulative,
+                 r.attribute) for r in parse_indicators(_table(text))]  # fmt: skip
+
+    expected = [
+        ("1", "地区生产总值增长", "%", "经济发展", "5.5", None, "5左右", None, "预期性"),
+        ("2", "数字经济核心产业增加值占地区生产总值比重", "%", "经济发展", "12", "15", None, "3", "预期性"),
+        ("3", "研究与试验发展经费投入强度", "%", "创新驱动", "3.2", "3.5", None, "0.3", "预期性"),
+        ("4", "单位地区生产总值能源消耗降低", "%", "绿色生态", None, None, None, "13.5", "约束性"),
+    ]
+    assert facts(UNNUMBERED) == expected
+    assert facts(_numbered_column(UNNUMBERED)) == expected
+    assert facts(_numbered_names(UNNUMBERED)) == expected

@@ -156,3 +156,22 @@ def test_nanjing_spaced_tables():
     layout = tables[3]
     assert [r.cells[0].text for r in layout.rows][:2] == ["江北新区（浦口区）", "玄武区"]
     assert len(layout.rows) == 11
+
+
+def test_a_pipe_table_without_a_separator_line_has_its_first_line_as_header_only():
+    """``| a | b |`` lines with no ``|---|`` under the first (text pasted from a page): the first line
+    is the header and not also a row; a table with the separator reads the same."""
+    plain = [
+        "| 类别 | 指标 | 属性 |",
+        "| 经济发展 | 地区生产总值增长（%） | 预期性 |",
+        "| 民生 | 人均预期寿命（岁） | 预期性 |",
+    ]
+    marked = [plain[0], "|---|---|---|", *plain[1:]]
+    for lines in (plain, marked):
+        table = parse_table(lines, find_table_blocks(lines)[0])
+        assert table.header == ["类别", "指标", "属性"]
+        assert [[c.text for c in row.cells] for row in table.rows] == [
+            ["经济发展", "地区生产总值增长（%）", "预期性"],
+            ["民生", "人均预期寿命（岁）", "预期性"],
+        ]
+    assert [row.line_start for row in parse_table(plain, find_table_blocks(plain)[0]).rows] == [2, 3]
