@@ -77,8 +77,8 @@ class Extractor:
         layouts = {id(unit) for unit in tables if id(unit) not in read_as}
         part_goal: str | None = None
         aim_kind = "Part" if any(u.kind == "Part" for u in self.plan.root.children) else "Chapter"
-        self.defined_clusters()
-        self.boxes_make_clusters = not self.entities.clusters  # no scheme nor definition: cluster boxes
+        # no scheme nor counted definition (an industry named in a list is a weaker sign): cluster boxes
+        self.boxes_make_clusters = not self.defined_clusters()
         domain: tuple[int, str] | None = None  # (box, cluster) of the domain a box line named
         for unit in self.plan.root.walk():
             if unit.kind == aim_kind:
@@ -161,10 +161,11 @@ class Extractor:
             self.reviews[key] = bool(opening) and opening.group(1) != self.period
         return self.reviews[key]
 
-    def defined_clusters(self) -> None:
+    def defined_clusters(self) -> bool:
         """Clusters the plan defines in its running text and notes (counted enumerations); a name
         defined twice (a note and the glossary) keeps the first statement, with the tier and group
-        that any of them gives."""
+        that any of them gives. For a plan without any: the industries its lists name in groups
+        (``enumerated_clusters``). Whether the plan has clusters by scheme or definition."""
         found: dict[str, tuple] = {}
         for unit in self.plan.root.walk():
             if unit.kind != "Paragraph" or unit.text is None:
@@ -178,11 +179,13 @@ class Extractor:
                 else:
                     u, d0, tier, group, scheme = first
                     found[d.name] = (u, d0, tier or d.tier, group or d.group, scheme or d.scheme)
-        if not found and not self.entities.clusters:
+        defined = bool(found or self.entities.clusters)
+        if not defined:
             found = self.enumerated_clusters()
         for name, (unit, d, tier, group, scheme) in found.items():
             src = self.ctx.source(unit, unit.text, d.start, d.end)
             self.entities.cluster(name, src, {"tier": tier, "group": group, "scheme": scheme})
+        return defined
 
     def enumerated_clusters(self) -> dict[str, tuple]:
         """For a plan that defines no cluster by scheme or count: the industries it lists in named

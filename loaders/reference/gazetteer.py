@@ -296,13 +296,39 @@ def _prefix_names() -> dict[str, District]:
 
 
 def city_prefix(text: str) -> tuple[District | None, str]:
-    """Split a leading city name off ``text``: ``杭州富春湾新城`` -> (杭州市, ``富春湾新城``)."""
+    """Split a leading city name off ``text``: ``杭州富春湾新城`` -> (杭州市, ``富春湾新城``); a
+    province may stand before its city, as national and provincial plans write them
+    (``安徽合肥综合性国家科学中心`` -> (合肥市, ``综合性国家科学中心``)).
+
+    >>> city_prefix("江苏南京江北新区")[0].name, city_prefix("江苏南京江北新区")[1]
+    ('南京市', '江北新区')
+    >>> city_prefix("浙江大学")
+    (None, '浙江大学')
+    """
+    city, rest = _leading_city(text)
+    if city is not None:
+        return city, rest
+    for k in _province_lengths():
+        province = _province_names().get(text[:k]) if len(text) > k else None
+        if province is not None and not province.is_city:
+            city, rest = _leading_city(text[k:])
+            if city is not None and city.province == province.name:
+                return city, rest
+    return None, text
+
+
+def _leading_city(text: str) -> tuple[District | None, str]:
     by_name = _prefix_names()
     for k in _city_names()[1]:
         city = by_name.get(text[:k]) if len(text) >= k else None
         if city is not None and not text[k:].startswith("省"):
             return city, text[k:]
     return None, text
+
+
+@cache
+def _province_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in _province_names()}, reverse=True))
 
 
 def _as_city(city: District | str | None) -> District | None:

@@ -361,3 +361,37 @@ def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms(
     indicators = sorted((a["number"], a["name"], a.get("target")) for a in nodes(graph, "Indicator").values())
     assert indicators == [("1", "地区生产总值增长", None), ("2", "研究与试验发展经费投入强度", "3.5")]
     assert not [p for p in graph.graph["problems"] if p["code"].startswith("indicator-table")]
+
+
+NATIONAL_PLAN = """中华人民共和国国民经济和社会发展第十五个五年规划纲要
+
+第一章  发展壮大战略性新兴产业
+
+聚焦新一代信息技术、生物技术、新能源、新材料、高端装备等战略性新兴产业，加快关键核心技术创新应用。支持北京怀柔、安徽合肥综合性国家科学中心建设。
+
+专栏1  战略性新兴产业集群重点工程
+
+1. 集成电路：推进合肥高新技术产业开发区集成电路产业集群建设。
+2. 生物医药：支持苏州生物医药产业园、武汉国家生物产业基地建设。
+"""
+
+
+def test_a_national_plan_lists_industries_and_its_cluster_box_adds_clusters_with_platforms():
+    """No scheme and no count: the industries a list names in a group are clusters, and the lead
+    phrases of a cluster box are clusters too, served by the platforms on their lines; a province
+    before its city (安徽合肥) locates a platform in the city."""
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("nation", NATIONAL_PLAN)])
+    clusters = {a["name"] for a in nodes(graph, "IndustryCluster").values()}
+    assert clusters == {"新一代信息技术", "生物技术", "新能源", "新材料", "高端装备", "集成电路", "生物医药"}
+    rows = run_query("platforms-for-cluster", {"cluster": "生物医药"}, graph)
+    assert sorted((r["platform"], r["district"]) for r in rows) == [
+        ("武汉国家生物产业基地", "武汉市"),
+        ("苏州生物医药产业园", "苏州市"),
+    ]
+    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph)
+    assert [(r["platform"], r["district"]) for r in rows] == [("合肥高新技术产业开发区", "合肥市")]
+    located = {graph.nodes[p]["name"]: graph.nodes[d]["name"] for p, d, k in graph.edges(keys=True)
+               if k == "LOCATED_IN" and graph.nodes[p]["type"] == "Platform"}  # fmt: skip
+    assert located["安徽合肥综合性国家科学中心"] == "合肥市"
