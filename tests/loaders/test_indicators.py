@@ -254,3 +254,8 @@ def test_an_unnumbered_indicator_table_numbers_its_rows_as_a_numbered_one_does()
     assert facts(UNNUMBERED) == expected
     assert facts(_numbered_column(UNNUMBERED)) == expected
     assert facts(_numbered_names(UNNUMBERED)) == expected
+    spaced = "\n".join(
+        "    ".join(c.strip() for c in line.strip("| ").split(" | ")) if line.startswith("| ") else line
+        for line in UNNUMBERED.split("\n")
+    )  # the columns as a PDF's text gives them: runs of spaces
+    assert _table(spaced).kind == "spaced" and facts(spaced) == expected
