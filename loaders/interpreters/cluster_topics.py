@@ -63,3 +63,36 @@ def cluster_at_start(text: str, clusters: dict[str, str]) -> str | None:
         if len(key) >= 2 and head.startswith(key) and (best is None or len(key) > best[0]):
             best = (len(key), cid)
     return best[1] if best else None
+
+
+# What a sentence builds: ``依托A、B，打造集成电路产业集群``: a build verb, then (in one clause, a few
+# words of qualification between: 世界级, 具有国际竞争力的) a cluster named as an industry.
+_BUILD_VERB = r"(?:打造|建设|壮大|培育|做强|做大|做优|建成|集聚|发展)"
+_INDUSTRY_WORD = r"(?:产业集群|集群|产业基地|产业高地|产业链|产业)"
+_QUALIFIERS = r"[^，,。；;：:、]{0,12}?"
+
+
+def built_cluster(sentence: str, clusters: dict[str, str]) -> str | None:
+    """The one cluster a sentence builds (``…，打造集成电路产业集群``): the sentence names one cluster
+    of the plan, as the industry a build verb's object is; the platforms the sentence names serve it.
+    A sentence naming two clusters, or one not built (``集成电路企业``), has none.
+
+    >>> C = {"集成电路": "c1", "智能装备": "c2"}
+    >>> built_cluster("依托宁波高新区，打造世界级集成电路产业集群。", C)
+    'c1'
+    >>> built_cluster("推动A园、B园建设，壮大集成电路、智能装备产业集群。", C) is None
+    True
+    >>> built_cluster("引进集成电路企业。", C) is None
+    True
+    """
+    named = []
+    rest = sentence
+    for name in sorted(clusters, key=len, reverse=True):
+        if name in rest:
+            named.append(name)
+            rest = rest.replace(name, "\0")
+    if len(named) != 1:
+        return None
+    name = named[0]
+    pattern = rf"{_BUILD_VERB}{_QUALIFIERS}{re.escape(name)}{_INDUSTRY_WORD}"
+    return clusters[name] if re.search(pattern, sentence) else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kg.loaders.document.tree import ParsedPlan, Unit
 from kg.loaders.interpreters.cluster_definitions import find_definitions, find_enumerations
 from kg.loaders.interpreters.cluster_topics import (
+    built_cluster,
     cluster_at_start,
     cluster_containing,
     domain_group,
@@ -275,6 +276,9 @@ class Extractor:
         self.ctx.emit(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
             self.ctx.emit(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
+        if about.topic is None:  # a sentence that builds one cluster is about it
+            topic = built_cluster(sentence, self.entities.clusters)
+            about = Span(topic, about.platform_list) if topic is not None else about
         self.commitments(mid, unit, start, end, about, self.goals_year(unit))
 
     def commitments(

@@ -395,3 +395,36 @@ def test_a_national_plan_lists_industries_and_its_cluster_box_adds_clusters_with
     located = {graph.nodes[p]["name"]: graph.nodes[d]["name"] for p, d, k in graph.edges(keys=True)
                if k == "LOCATED_IN" and graph.nodes[p]["type"] == "Platform"}  # fmt: skip
     assert located["安徽合肥综合性国家科学中心"] == "合肥市"
+
+
+BUILDING_PLAN = """宁波市国民经济和社会发展第十五个五年规划纲要
+
+第一章  构建现代化产业体系
+
+做强集成电路、生物医药、智能装备3个千亿级产业集群。
+
+依托宁波高新技术产业开发区、宁波经济技术开发区，打造世界级集成电路产业集群。
+
+推动北仑智能装备产业园、余姚机器人小镇建设，壮大智能装备产业集群。
+
+支持镇海新材料产业园、慈溪滨海经济开发区建设，发展集成电路、生物医药产业集群。
+"""
+
+
+def test_the_platforms_of_a_sentence_that_builds_one_cluster_support_it():
+    """``依托A、B，打造C产业集群``: the platforms serve the one cluster the sentence builds; a sentence
+    building two (the last) ties none of its platforms to either."""
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("building", BUILDING_PLAN)])
+    supports = sorted(
+        (graph.nodes[p]["name"], graph.nodes[c]["name"], a.get("basis"))
+        for p, c, k, a in graph.edges(keys=True, data=True)
+        if k == "SUPPORTS" and graph.nodes[p]["type"] == "Platform"
+    )
+    assert supports == [
+        ("余姚机器人小镇", "智能装备", "text"),
+        ("北仑智能装备产业园", "智能装备", "text"),
+        ("宁波经济技术开发区", "集成电路", "text"),
+        ("宁波高新技术产业开发区", "集成电路", "text"),
+    ]
