@@ -31,6 +31,7 @@ from kg.loaders.interpreters.table_interpreters import (
     read_scheme_table,
 )
 from kg.loaders.interpreters.targets import extract_targets
+from kg.loaders.reference.gazetteer import alias_at_start
 from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
@@ -39,6 +40,10 @@ GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
 REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:时期|期间|以来)")
 RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
+# after a district that leads a sentence: words that develop industries (重点发展, 聚焦, ：)
+DISTRICT_DEVELOPS = re.compile(
+    r"\s*(?:[：:]|(?:要|将)?(?:重点|着力|大力|加快|积极|优先|主要)?(?:发展|布局|打造|培育|做强|做大|壮大|聚焦|集聚))"
+)
 
 
 @dataclass(frozen=True)
@@ -276,10 +281,27 @@ class Extractor:
         self.ctx.emit(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
             self.ctx.emit(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
+        self.district_supports(unit, start, end, sentence)
         if about.topic is None:  # a sentence that builds one cluster is about it
             topic = built_cluster(sentence, self.entities.clusters)
             about = Span(topic, about.platform_list) if topic is not None else about
         self.commitments(mid, unit, start, end, about, self.goals_year(unit))
+
+    def district_supports(self, unit: Unit, start: int, end: int, sentence: str) -> None:
+        """A sentence led by a district of the plan's city, whose next words develop industries
+        (``鄞州区重点发展集成电路、智能装备产业``, ``钱塘区：聚焦…``): the District SUPPORTS each cluster
+        it names, as a row of a district table does."""
+        city = self.entities.city
+        found = alias_at_start(sentence, city) if city is not None else None
+        if found is None or not DISTRICT_DEVELOPS.match(sentence, len(found[1])):
+            return
+        src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
+        rest = sentence
+        for name in sorted(self.entities.clusters, key=len, reverse=True):
+            if name in rest:
+                rest = rest.replace(name, "\0")
+                cid = self.entities.clusters[name]
+                self.ctx.emit(Edge(self.entities.district(found[0]), cid, "SUPPORTS", src, {"basis": "text"}))
 
     def commitments(
         self, owner: str, unit: Unit, start: int, end: int, about: Span, default_year: int | None

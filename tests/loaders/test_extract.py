@@ -408,6 +408,10 @@ BUILDING_PLAN = """宁波市国民经济和社会发展第十五个五年规划�
 推动北仑智能装备产业园、余姚机器人小镇建设，壮大智能装备产业集群。
 
 支持镇海新材料产业园、慈溪滨海经济开发区建设，发展集成电路、生物医药产业集群。
+
+第二章  优化区域布局
+
+鄞州区重点发展集成电路、智能装备产业，建设现代服务业集聚区。北仑区要加快发展生物医药产业。
 """
 
 
@@ -428,3 +432,22 @@ def test_the_platforms_of_a_sentence_that_builds_one_cluster_support_it():
         ("宁波经济技术开发区", "集成电路", "text"),
         ("宁波高新技术产业开发区", "集成电路", "text"),
     ]
+
+
+def test_a_sentence_led_by_a_district_that_develops_clusters_makes_the_district_support_them():
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("building", BUILDING_PLAN)])
+    supports = sorted(
+        (graph.nodes[d]["name"], graph.nodes[c]["name"], a["provenance"]["quote"])
+        for d, c, k, a in graph.edges(keys=True, data=True)
+        if k == "SUPPORTS" and graph.nodes[d]["type"] == "District"
+    )
+    first = "鄞州区重点发展集成电路、智能装备产业，建设现代服务业集聚区。"
+    assert supports == [
+        ("北仑区", "生物医药", "北仑区要加快发展生物医药产业。"),
+        ("鄞州区", "智能装备", first),
+        ("鄞州区", "集成电路", first),
+    ]
+    rows = run_query("clusters-in-district", {"district": "鄞州区"}, graph)
+    assert sorted(r["cluster"] for r in rows) == ["智能装备", "集成电路"]
