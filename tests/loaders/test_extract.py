@@ -318,6 +318,14 @@ def test_a_plan_without_scheme_or_count_gets_the_clusters_it_lists_in_named_grou
     assert supports == {("之江实验室", "新一代信息技术"), ("宁波甬江实验室", "新一代信息技术")}
 
 
+def _platforms(graph, cluster):
+    """(platform, district) of every platform serving ``cluster``, sorted."""
+    return sorted(
+        (r["platform"], r["district"])
+        for r in run_query("platforms-for-cluster", {"cluster": cluster}, graph)
+    )
+
+
 PROVINCE_PLAN = """示范省国民经济和社会发展第十五个五年规划纲要
 
 第一章  主要目标
@@ -351,13 +359,11 @@ def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms(
     assert clusters == {"新一代信息技术": "世界级先进产业", "高端装备": "世界级先进产业",
                         "集成电路": "千亿级特色产业集群", "智能光伏": "千亿级特色产业集群",
                         "生物医药": "千亿级特色产业集群"}  # fmt: skip
-    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph)
-    assert sorted((r["platform"], r["district"]) for r in rows) == [
+    assert _platforms(graph, "集成电路") == [
         ("杭州城西科创大走廊", "杭州市"),
         ("绍兴集成电路产业园", "绍兴市"),
     ]
-    rows = run_query("platforms-for-cluster", {"cluster": "智能光伏"}, graph)
-    assert [(r["platform"], r["district"]) for r in rows] == [("嘉兴秀洲光伏科创园", "秀洲区")]
+    assert _platforms(graph, "智能光伏") == [("嘉兴秀洲光伏科创园", "秀洲区")]
     indicators = sorted((a["number"], a["name"], a.get("target")) for a in nodes(graph, "Indicator").values())
     assert indicators == [("1", "地区生产总值增长", None), ("2", "研究与试验发展经费投入强度", "3.5")]
     assert not [p for p in graph.graph["problems"] if p["code"].startswith("indicator-table")]
@@ -385,13 +391,11 @@ def test_a_national_plan_lists_industries_and_its_cluster_box_adds_clusters_with
     graph, _ = build_graph_from_texts([("nation", NATIONAL_PLAN)])
     clusters = {a["name"] for a in nodes(graph, "IndustryCluster").values()}
     assert clusters == {"新一代信息技术", "生物技术", "新能源", "新材料", "高端装备", "集成电路", "生物医药"}
-    rows = run_query("platforms-for-cluster", {"cluster": "生物医药"}, graph)
-    assert sorted((r["platform"], r["district"]) for r in rows) == [
+    assert _platforms(graph, "生物医药") == [
         ("武汉国家生物产业基地", "武汉市"),
         ("苏州生物医药产业园", "苏州市"),
     ]
-    rows = run_query("platforms-for-cluster", {"cluster": "集成电路"}, graph)
-    assert [(r["platform"], r["district"]) for r in rows] == [("合肥高新技术产业开发区", "合肥市")]
+    assert _platforms(graph, "集成电路") == [("合肥高新技术产业开发区", "合肥市")]
     located = {graph.nodes[p]["name"]: graph.nodes[d]["name"] for p, d, k in graph.edges(keys=True)
                if k == "LOCATED_IN" and graph.nodes[p]["type"] == "Platform"}  # fmt: skip
     assert located["安徽合肥综合性国家科学中心"] == "合肥市"
