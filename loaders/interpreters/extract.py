@@ -31,7 +31,7 @@ from kg.loaders.interpreters.table_interpreters import (
     read_scheme_table,
 )
 from kg.loaders.interpreters.targets import extract_targets
-from kg.loaders.reference.gazetteer import alias_at_start
+from kg.loaders.reference.gazetteer import alias_at_start, city_prefix
 from kg.records import Edge, Node, Source
 
 GOAL_CHAPTER = re.compile(r"(主要|发展|总体)目标")
@@ -288,11 +288,15 @@ class Extractor:
         self.commitments(mid, unit, start, end, about, self.goals_year(unit))
 
     def district_supports(self, unit: Unit, start: int, end: int, sentence: str) -> None:
-        """A sentence led by a district of the plan's city, whose next words develop industries
-        (``鄞州区重点发展集成电路、智能装备产业``, ``钱塘区：聚焦…``): the District SUPPORTS each cluster
-        it names, as a row of a district table does."""
+        """A sentence led by a district of the plan's city, or by a city in a province's or the
+        nation's plan, whose next words develop industries (``鄞州区重点发展集成电路、智能装备产业``,
+        ``宁波：聚焦…``): the District SUPPORTS each cluster it names, as a row of a district table
+        does."""
         city = self.entities.city
         found = alias_at_start(sentence, city) if city is not None else None
+        if found is None and city is None:
+            lead, rest = city_prefix(sentence)
+            found = (lead, sentence[: len(sentence) - len(rest)]) if lead is not None else None
         if found is None or not DISTRICT_DEVELOPS.match(sentence, len(found[1])):
             return
         src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so

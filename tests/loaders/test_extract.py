@@ -340,7 +340,7 @@ PROVINCE_PLAN = """示范省国民经济和社会发展第十五个五年规划�
 
 第二章  打造先进产业集群
 
-做强新一代信息技术、高端装备2个世界级先进产业群，培育集成电路、智能光伏、生物医药等15个千亿级特色产业集群。
+做强新一代信息技术、高端装备2个世界级先进产业群，培育集成电路、智能光伏、生物医药等15个千亿级特色产业集群。宁波重点发展集成电路、智能光伏产业。
 
 专栏1  先进制造业集群重点平台
 
@@ -367,6 +367,9 @@ def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms(
     indicators = sorted((a["number"], a["name"], a.get("target")) for a in nodes(graph, "Indicator").values())
     assert indicators == [("1", "地区生产总值增长", None), ("2", "研究与试验发展经费投入强度", "3.5")]
     assert not [p for p in graph.graph["problems"] if p["code"].startswith("indicator-table")]
+    # a sentence led by one of the province's cities that develops clusters
+    rows = run_query("clusters-in-district", {"district": "宁波市"}, graph)
+    assert sorted((r["cluster"], r["via"]) for r in rows) == [("智能光伏", "宁波市"), ("集成电路", "宁波市")]
 
 
 NATIONAL_PLAN = """中华人民共和国国民经济和社会发展第十五个五年规划纲要
