@@ -58,6 +58,9 @@ UNCOUNTED = re.compile(
 )
 SCHEME = re.compile(r"“(?P<code>[0-9A-Za-z+＋]{2,12})”(?P<name>[\u4e00-\u9fff]{0,10}?)(?:是指|即|：|:|包括)")
 _LEAD = re.compile(r"^(?:其中|以及|及|和|与|还有|包括)")
+# a group that only qualifies what follows it (``阿里、网易等5个产业集群龙头企业``): its items are not
+# clusters of a partial list
+_GROUP_AS_MODIFIER = re.compile(r"(?:的)?(?:龙头|领军|链主|企业|项目|园区|基地|平台|载体)")
 _TAIL = re.compile(r"(?:等)$")
 
 
@@ -212,7 +215,8 @@ def find_definitions(text: str) -> list[ClusterDefinition]:
     for m in AFTER.finditer(text):
         items = _items(m.group("list"), m.start("list"))
         n = cn_int(m.group("n"))
-        if not _counted(items, n, m.group("group"), partial=m.group("etc") is not None):
+        partial = m.group("etc") is not None and not _GROUP_AS_MODIFIER.match(text, m.end())
+        if not _counted(items, n, m.group("group"), partial):
             continue
         inner.append((items[0][1], m.end(), n))
         for name, a, b in items:

@@ -35,6 +35,7 @@ def test_a_partial_list_of_places_platforms_or_no_industry_group_is_no_cluster()
     assert _named("支持宁波、温州、绍兴等5个高端装备产业集群") == []  # places
     assert _named("建设集成电路产业园、生物医药产业基地等5个特色产业集群") == []  # platforms
     assert _named("推动华为、中兴等10个重点企业") == []  # no industry group
+    assert _named("引育阿里、网易等5个产业集群龙头企业") == []  # the group qualifies the firms
     assert _named("培育集成电路、智能光伏5个千亿级特色产业集群") == []  # whole, yet short: a mistake
 
 
