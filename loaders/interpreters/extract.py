@@ -23,6 +23,7 @@ from kg.loaders.interpreters.cluster_topics import (
 )
 from kg.loaders.interpreters.commitments import mentions_in, targets_in
 from kg.loaders.interpreters.context import Context
+from kg.loaders.interpreters.entities import find_platforms
 from kg.loaders.interpreters.plan import short_name, unit_id
 from kg.loaders.interpreters.sentences import is_commitment, is_retrospective, split_sentences
 from kg.loaders.interpreters.table_interpreters import (
@@ -40,6 +41,7 @@ GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
 REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:时期|期间|以来)")
 RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
 # after a district that leads a sentence: words that develop industries (重点发展, 聚焦, ：)
 DISTRICT_DEVELOPS = re.compile(
     r"\s*(?:[：:]|(?:要|将)?(?:重点|着力|大力|加快|积极|优先|主要)?(?:发展|布局|打造|培育|做强|做大|壮大|聚焦|集聚))"
@@ -281,31 +283,45 @@ class Extractor:
         self.ctx.emit(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
             self.ctx.emit(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
-        self.district_supports(unit, start, end, sentence)
+        self.lead_supports(unit, start, end, sentence)
         if about.topic is None:  # a sentence that builds one cluster is about it
             topic = built_cluster(sentence, self.entities.clusters)
             about = Span(topic, about.platform_list) if topic is not None else about
         self.commitments(mid, unit, start, end, about, self.goals_year(unit))
 
-    def district_supports(self, unit: Unit, start: int, end: int, sentence: str) -> None:
-        """A sentence led by a district of the plan's city, or by a city in a province's or the
-        nation's plan, whose next words develop industries (``鄞州区重点发展集成电路、智能装备产业``,
-        ``宁波：聚焦…``): the District SUPPORTS each cluster it names, as a row of a district table
-        does."""
-        city = self.entities.city
-        found = alias_at_start(sentence, city) if city is not None else None
-        if found is None and city is None:
-            lead, rest = city_prefix(sentence)
-            found = (lead, sentence[: len(sentence) - len(rest)]) if lead is not None else None
-        if found is None or not DISTRICT_DEVELOPS.match(sentence, len(found[1])):
+    def lead_supports(self, unit: Unit, start: int, end: int, sentence: str) -> None:
+        """A sentence (or box line) led by a platform, by a district of the plan's city, or by a city
+        in a province's or the nation's plan, whose next words develop industries
+        (``鄞州区重点发展集成电路、智能装备产业``, ``宁波高新区：重点发展…``): the lead SUPPORTS each
+        cluster it names, as a row of a district or platform table does."""
+        if not self.entities.clusters:
             return
         src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
-        rest = sentence
+        body = ITEM_NUMBER.sub("", sentence, count=1)
+        lead = self._lead_entity(body, src)
+        if lead is None:
+            return
+        rest = body
         for name in sorted(self.entities.clusters, key=len, reverse=True):
             if name in rest:
                 rest = rest.replace(name, "\0")
                 cid = self.entities.clusters[name]
-                self.ctx.emit(Edge(self.entities.district(found[0]), cid, "SUPPORTS", src, {"basis": "text"}))
+                self.ctx.emit(Edge(lead, cid, "SUPPORTS", src, {"basis": "text"}))
+
+    def _lead_entity(self, body: str, src: Source) -> str | None:
+        """The id of the platform or place that leads ``body``, when words that develop industries
+        follow it; else None."""
+        city = self.entities.city
+        found = alias_at_start(body, city) if city is not None else None
+        if found is None and city is None:
+            place, rest = city_prefix(body)
+            found = (place, body[: len(body) - len(rest)]) if place is not None else None
+        if found is not None and DISTRICT_DEVELOPS.match(body, len(found[1])):
+            return self.entities.district(found[0])
+        first = next((m for m in find_platforms(body, self.ctx.places) if m.start == 0), None)
+        if first is not None and DISTRICT_DEVELOPS.match(body, first.end):
+            return self.entities.platform(first.name, src)
+        return None
 
     def commitments(
         self, owner: str, unit: Unit, start: int, end: int, about: Span, default_year: int | None

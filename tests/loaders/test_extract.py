@@ -458,3 +458,31 @@ def test_a_sentence_led_by_a_district_that_develops_clusters_makes_the_district_
     ]
     rows = run_query("clusters-in-district", {"district": "鄞州区"}, graph)
     assert sorted(r["cluster"] for r in rows) == ["智能装备", "集成电路"]
+
+
+PLATFORM_LEAD_PLAN = """宁波市国民经济和社会发展第十五个五年规划纲要
+
+第一章  构建现代化产业体系
+
+做强集成电路、生物医药、智能装备3个千亿级产业集群。
+
+专栏1  重点产业平台
+
+1. 宁波高新技术产业开发区：重点发展集成电路、智能装备等产业。
+2. 宁波杭州湾新区：聚焦生物医药产业，打造产业创新高地。
+
+第二章  平台建设
+
+宁波经济技术开发区重点发展生物医药产业。支持宁波保税区招引集成电路企业。
+"""
+
+
+def test_a_line_led_by_a_platform_that_develops_clusters_makes_it_support_them():
+    """``P：重点发展A、B等产业`` in a box of platforms, ``P重点发展A产业`` in running text: the platform
+    serves each cluster named; a platform that only attracts firms of a cluster (招引…企业) does not."""
+    from kg.pipeline import build_graph_from_texts
+
+    graph, _ = build_graph_from_texts([("lead", PLATFORM_LEAD_PLAN)])
+    assert _platforms(graph, "集成电路") == [("宁波高新技术产业开发区", "宁波市")]
+    assert _platforms(graph, "智能装备") == [("宁波高新技术产业开发区", "宁波市")]
+    assert _platforms(graph, "生物医药") == [("宁波杭州湾新区", "宁波市"), ("宁波经济技术开发区", "宁波市")]
