@@ -30,7 +30,7 @@ from kg.loaders.lexicon.numerals import cn_int
 from kg.loaders.reference.words import words
 
 _COUNT = r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:个|大|类)"
-_GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业|行业|服务业|集群))"
+_GROUP = r"(?P<group>[\u4e00-\u9fff“”]{0,12}?(?:产业集群|产业群|产业|行业|服务业|集群))"
 MIN_GROUP = 4  # ``未来产业``, ``产业集群``: a bare ``产业`` names no group
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9“”（）()+]{2,20}"
 _LIST = rf"{_NAME}(?:(?:、|以及){_NAME})+"

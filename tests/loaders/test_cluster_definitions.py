@@ -16,10 +16,10 @@ def test_a_partial_list_names_clusters_of_its_group():
     """等 and fewer names than the count: the names are some of the group (a province's 15 clusters,
     four of them named), beside a whole list in the same sentence."""
     assert _named(TWO_GROUPS) == [
-        ("新一代信息技术", "世界级先进产业"),
-        ("高端装备", "世界级先进产业"),
-        ("现代消费与健康", "世界级先进产业"),
-        ("绿色石化与新材料", "世界级先进产业"),
+        ("新一代信息技术", "世界级先进产业群"),
+        ("高端装备", "世界级先进产业群"),
+        ("现代消费与健康", "世界级先进产业群"),
+        ("绿色石化与新材料", "世界级先进产业群"),
         ("集成电路", "千亿级特色产业集群"),
         ("智能光伏", "千亿级特色产业集群"),
         ("生物医药", "千亿级特色产业集群"),

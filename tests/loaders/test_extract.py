@@ -356,7 +356,7 @@ def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms(
 
     graph, _ = build_graph_from_texts([("province", PROVINCE_PLAN)])
     clusters = {a["name"]: a.get("tier") for a in nodes(graph, "IndustryCluster").values()}
-    assert clusters == {"新一代信息技术": "世界级先进产业", "高端装备": "世界级先进产业",
+    assert clusters == {"新一代信息技术": "世界级先进产业群", "高端装备": "世界级先进产业群",
                         "集成电路": "千亿级特色产业集群", "智能光伏": "千亿级特色产业集群",
                         "生物医药": "千亿级特色产业集群"}  # fmt: skip
     assert _platforms(graph, "集成电路") == [
