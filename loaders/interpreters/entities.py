@@ -294,6 +294,10 @@ def _find(text: str, category: str, places: frozenset[str] | None = None) -> lis
 _PIECE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
+# an attribute of the designation in front of its grade word: 综合性, 区域性, 全国性 (…性 + 国家…)
+_KIND_BEFORE_GRADE = re.compile(r"[\u4e00-\u9fff]{2}性$")
+
+
 def _coordinated(text: str, start: int, name: str, kind: str) -> list[EntityMatch]:
     """The other names of a coordination sharing one designation (``集成电路设计自动化、第三代半导体
     国家技术创新中心`` -> two centres): the pieces joined by 、 before a name whose tail, from a grade
@@ -302,11 +306,16 @@ def _coordinated(text: str, start: int, name: str, kind: str) -> list[EntityMatc
     >>> text = "建设集成电路设计自动化、第三代半导体国家技术创新中心"
     >>> [m.name for m in _coordinated(text, 12, "第三代半导体国家技术创新中心", "center")]
     ['集成电路设计自动化国家技术创新中心']
+    >>> text = "支持北京怀柔、安徽合肥综合性国家科学中心建设"
+    >>> [m.name for m in _coordinated(text, 7, "安徽合肥综合性国家科学中心", "center")]
+    ['北京怀柔综合性国家科学中心']
     """
     grade = next((m for m in _GRADE_HEAD.finditer(name) if m.start() >= 2), None)
     if grade is None or start == 0 or text[start - 1] != "、":
         return []
-    head = name[grade.start() :]
+    at = grade.start()
+    kind_word = _KIND_BEFORE_GRADE.search(name, 0, at)  # 综合性国家科学中心: 综合性 is the designation's
+    head = name[kind_word.start() if kind_word and kind_word.start() >= 2 else at :]
     out, end = [], start - 1
     while end > 0:
         piece_start = end

@@ -402,6 +402,7 @@ def test_a_national_plan_lists_industries_and_its_cluster_box_adds_clusters_with
     located = {graph.nodes[p]["name"]: graph.nodes[d]["name"] for p, d, k in graph.edges(keys=True)
                if k == "LOCATED_IN" and graph.nodes[p]["type"] == "Platform"}  # fmt: skip
     assert located["安徽合肥综合性国家科学中心"] == "合肥市"
+    assert located["北京怀柔综合性国家科学中心"] == "怀柔区"  # the designation 综合性… shared
 
 
 BUILDING_PLAN = """宁波市国民经济和社会发展第十五个五年规划纲要
