@@ -42,10 +42,10 @@ REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”
 RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
-# after a district that leads a sentence: words that develop industries (重点发展, 聚焦, ：)
-DISTRICT_DEVELOPS = re.compile(
-    r"\s*(?:[：:]|(?:要|将)?(?:重点|着力|大力|加快|积极|优先|主要)?(?:发展|布局|打造|培育|做强|做大|壮大|聚焦|集聚))"
-)
+# what a sentence's lead (a platform, a district) does before the industries it names: 重点发展, 聚焦, ：
+DEVELOPS = re.compile(
+    r"[：:]|(?:要|将)?(?:重点|着力|大力|加快|积极|优先|主要)?(?:发展|布局|打造|培育|做强|做大|壮大|聚焦|集聚)(?!区)"
+)  # (集聚区, 发展区: the end of a platform's name)
 
 
 @dataclass(frozen=True)
@@ -296,32 +296,38 @@ class Extractor:
         cluster it names, as a row of a district or platform table does."""
         if not self.entities.clusters:
             return
-        src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
         body = ITEM_NUMBER.sub("", sentence, count=1)
-        lead = self._lead_entity(body, src)
-        if lead is None:
+        develops = DEVELOPS.search(body)
+        if develops is None or develops.start() < 2:
             return
+        src = lead = None
         rest = body
         for name in sorted(self.entities.clusters, key=len, reverse=True):
-            if name in rest:
-                rest = rest.replace(name, "\0")
-                cid = self.entities.clusters[name]
-                self.ctx.emit(Edge(lead, cid, "SUPPORTS", src, {"basis": "text"}))
+            if name not in rest:
+                continue
+            rest = rest.replace(name, "\0")
+            if src is None:  # the lead is read once a cluster is named
+                src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
+                lead = self._lead_entity(body[: develops.start()].rstrip(), src)
+            if lead is None:
+                return
+            self.ctx.emit(Edge(lead, self.entities.clusters[name], "SUPPORTS", src, {"basis": "text"}))
 
-    def _lead_entity(self, body: str, src: Source) -> str | None:
-        """The id of the platform or place that leads ``body``, when words that develop industries
-        follow it; else None."""
+    def _lead_entity(self, lead: str, src: Source) -> str | None:
+        """The id of the platform or place that ``lead`` (a sentence's words before what it develops)
+        names as a whole, else None."""
         city = self.entities.city
-        found = alias_at_start(body, city) if city is not None else None
-        if found is None and city is None:
-            place, rest = city_prefix(body)
-            found = (place, body[: len(body) - len(rest)]) if place is not None else None
-        if found is not None and DISTRICT_DEVELOPS.match(body, len(found[1])):
-            return self.entities.district(found[0])
-        first = next((m for m in find_platforms(body, self.ctx.places) if m.start == 0), None)
-        if first is not None and DISTRICT_DEVELOPS.match(body, first.end):
-            return self.entities.platform(first.name, src)
-        return None
+        if city is not None:
+            found = alias_at_start(lead, city)
+            if found is not None and found[1] == lead:
+                return self.entities.district(found[0])
+        else:
+            place, rest = city_prefix(lead)
+            if place is not None and not rest:
+                return self.entities.district(place)
+        platforms = find_platforms(lead, self.ctx.places)
+        whole = next((m for m in platforms if m.start == 0 and m.end == len(lead)), None)
+        return self.entities.platform(whole.name, src) if whole is not None else None
 
     def commitments(
         self, owner: str, unit: Unit, start: int, end: int, about: Span, default_year: int | None

@@ -474,7 +474,7 @@ PLATFORM_LEAD_PLAN = """宁波市国民经济和社会发展第十五个五年�
 
 第二章  平台建设
 
-宁波经济技术开发区重点发展生物医药产业。支持宁波保税区招引集成电路企业。
+宁波经济技术开发区重点发展生物医药产业。支持宁波保税区招引集成电路企业。宁波南部商务区集聚区：重点发展智能装备服务。
 """
 
 
@@ -485,5 +485,8 @@ def test_a_line_led_by_a_platform_that_develops_clusters_makes_it_support_them()
 
     graph, _ = build_graph_from_texts([("lead", PLATFORM_LEAD_PLAN)])
     assert _platforms(graph, "集成电路") == [("宁波高新技术产业开发区", "宁波市")]
-    assert _platforms(graph, "智能装备") == [("宁波高新技术产业开发区", "宁波市")]
+    assert _platforms(graph, "智能装备") == [
+        ("宁波南部商务区集聚区", "宁波市"),
+        ("宁波高新技术产业开发区", "宁波市"),
+    ]
     assert _platforms(graph, "生物医药") == [("宁波杭州湾新区", "宁波市"), ("宁波经济技术开发区", "宁波市")]
