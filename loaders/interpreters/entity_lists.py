@@ -14,6 +14,7 @@ from functools import cache
 
 from kg.loaders.lexicon.names import normalise_entity_name
 from kg.loaders.reference.gazetteer import candidate_aliases, find_city
+from kg.loaders.reference.words import words
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,16 @@ def _is_place(text: str) -> bool:
     return find_city(text) is not None or text in _place_names()
 
 
+@cache
+def _clause_words() -> tuple[str, ...]:
+    """Verbs and adverbs that open a clause (``data/name_left_stops.tsv``, two characters or more)."""
+    return tuple(w for w in words("name_left_stops") if len(w) >= 2)
+
+
+def _has_verb(name: str) -> bool:
+    return any(w in name for w in _clause_words())
+
+
 def _item(name: str, start: int, end: int) -> ListItem:
     m = _QUALIFIER.match(name)
     if m and not _is_place(m.group("q")):
@@ -127,6 +138,8 @@ _PLATFORM_LIST = re.compile(
 _PLATFORM_HEAD = re.compile(r"^(?:重点|特色|产业|创新)?(?:平台|载体|园区|基地)")
 _NOT_A_NAME = re.compile(r"重点|发展|推动|加快|提升|实施|开展|加强|[，,。；]")
 MAX_LISTED = 30
+# a line that is a lead and the names it lists: ``1. 集成电路：A、B、C。`` (one clause after the colon)
+_COLON_LIST = re.compile(r"^[^：:。；]{2,24}[：:]\s*(?P<list>[^。；;：:，,]{4,400})[。；;]?\s*$")
 
 
 def listed_names(text: str, named_head: bool = False) -> list[ListItem]:
@@ -145,10 +158,32 @@ def listed_names(text: str, named_head: bool = False) -> list[ListItem]:
     ['江苏国际数据港', '江苏（南京）算数空间']
     >>> listed_names("建设广州国际生物岛、南沙生命科学园等。", named_head=True)
     []
+    >>> line = "1. 集成电路：杭州城西科创大走廊、宁波甬江科创区、绍兴集成电路产业园。"
+    >>> [i.name for i in listed_names(line)]
+    ['杭州城西科创大走廊', '宁波甬江科创区', '绍兴集成电路产业园']
+    >>> listed_names("集成电路：推进杭州城西科创大走廊建设。") + listed_names("集成电路：芯片设计、制造。")
+    []
     """
     from kg.loaders.interpreters.entities import platform_suffix
 
     out: list[ListItem] = []
+    if not named_head and not _BUILD_LIST.search(text):
+        # ``集成电路：A、B、C。``: a line listing platforms, most of them named as platforms (by a
+        # suffix); not a clause (集成电路：推进A建设), nor fields (集成电路：芯片设计、制造、封测)
+        colon = _COLON_LIST.match(text)
+        items = split_entity_list(colon.group("list")) if colon else []
+        platforms = sum(1 for item in items if platform_suffix(item.name))
+        if any(_has_verb(item.name) for item in items) or platforms * 2 <= len(items):
+            return out
+        for item in items:
+            if (
+                3 <= len(item.name) <= MAX_LISTED
+                and not _NOT_A_NAME.search(item.name)
+                and not _is_place(item.name)
+            ):
+                base = colon.start("list")
+                out.append(ListItem(item.name, base + item.start, base + item.end, item.qualifier))
+        return out
     for m in (_PLATFORM_LIST if named_head else _BUILD_LIST).finditer(text):
         base = m.start("list")
         head = m.group("head")

@@ -42,6 +42,7 @@ REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”
 RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
+PLATFORM_BOX = re.compile(r"平台|载体")  # a box whose title says it lists platforms
 # what a sentence's lead (a platform, a district) does before the industries it names: 重点发展, 聚焦, ：
 DEVELOPS = re.compile(
     r"[：:]|(?:要|将)?(?:重点|着力|大力|加快|积极|优先|主要)?(?:发展|布局|打造|培育|做强|做大|壮大|聚焦|集聚)(?!区)"
@@ -104,7 +105,14 @@ class Extractor:
                     if topic is None and domain is not None and domain[0] == id(container):
                         topic = cluster_at_start(unit.text.text, self.entities.clusters) or domain[1]
                 # a box line of a domain list: its build lists name platforms
-                about = Span(topic, domain is not None and domain[0] == id(container))
+                in_domain = domain is not None and domain[0] == id(container)
+                # a line of a box of platforms led by its cluster (专栏 重点平台: ``集成电路：A、B、C``)
+                platform_line = (
+                    topic is not None
+                    and container.kind == "Box"
+                    and bool(PLATFORM_BOX.search(container.title))
+                )
+                about = Span(topic, in_domain or platform_line)
                 if self._in_goal_unit(unit):
                     self.goal(unit, about, self.lead_years.get(id(container)))
                 elif container.kind == "Box" and unit.item:

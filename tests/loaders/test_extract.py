@@ -344,14 +344,16 @@ PROVINCE_PLAN = """示范省国民经济和社会发展第十五个五年规划�
 
 专栏1  先进制造业集群重点平台
 
-1. 集成电路：杭州城西科创大走廊、绍兴集成电路产业园。
+1. 集成电路：杭州城西科创大走廊、宁波甬江科创区、绍兴集成电路产业园。
 2. 智能光伏：嘉兴秀洲光伏科创园。
+3. 生物医药：研发、制造、流通。
 """
 
 
 def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms():
     """A province names 3 of its 15 千亿级 clusters (等15个) and lists their platforms by city in a
-    box; its indicator table numbers nothing."""
+    box of platforms (a line's list is platforms when most of them say so by a suffix: 甬江科创区 is
+    one too; a line of fields gives none); its indicator table numbers nothing."""
     from kg.pipeline import build_graph_from_texts
 
     graph, _ = build_graph_from_texts([("province", PROVINCE_PLAN)])
@@ -360,16 +362,22 @@ def test_a_province_plan_names_some_of_its_counted_clusters_and_their_platforms(
                         "集成电路": "千亿级特色产业集群", "智能光伏": "千亿级特色产业集群",
                         "生物医药": "千亿级特色产业集群"}  # fmt: skip
     assert _platforms(graph, "集成电路") == [
+        ("宁波甬江科创区", "宁波市"),
         ("杭州城西科创大走廊", "杭州市"),
         ("绍兴集成电路产业园", "绍兴市"),
     ]
     assert _platforms(graph, "智能光伏") == [("嘉兴秀洲光伏科创园", "秀洲区")]
+    assert _platforms(graph, "生物医药") == []
     indicators = sorted((a["number"], a["name"], a.get("target")) for a in nodes(graph, "Indicator").values())
     assert indicators == [("1", "地区生产总值增长", None), ("2", "研究与试验发展经费投入强度", "3.5")]
     assert not [p for p in graph.graph["problems"] if p["code"].startswith("indicator-table")]
     # a sentence led by one of the province's cities that develops clusters
     rows = run_query("clusters-in-district", {"district": "宁波市"}, graph)
-    assert sorted((r["cluster"], r["via"]) for r in rows) == [("智能光伏", "宁波市"), ("集成电路", "宁波市")]
+    assert sorted((r["cluster"], r["via"]) for r in rows) == [
+        ("智能光伏", "宁波市"),
+        ("集成电路", "宁波市"),
+        ("集成电路", "宁波甬江科创区"),  # a platform in the city
+    ]
 
 
 NATIONAL_PLAN = """中华人民共和国国民经济和社会发展第十五个五年规划纲要
