@@ -72,6 +72,21 @@ _INDUSTRY_WORD = r"(?:产业集群|集群|产业基地|产业高地|产业链|�
 _QUALIFIERS = r"[^，,。；;：:、]{0,12}?"
 
 
+def named_clusters(text: str, clusters: dict[str, str]) -> list[str]:
+    """The names of the plan's clusters that ``text`` contains, longest first, none inside another
+    found (新能源汽车 is not also 新能源).
+
+    >>> named_clusters("发展新能源汽车、集成电路产业", {"新能源": "a", "新能源汽车": "b", "集成电路": "c"})
+    ['新能源汽车', '集成电路']
+    """
+    named = []
+    for name in sorted(clusters, key=len, reverse=True):
+        if name in text:
+            named.append(name)
+            text = text.replace(name, "\0")
+    return named
+
+
 def built_cluster(sentence: str, clusters: dict[str, str]) -> str | None:
     """The one cluster a sentence builds (``…，打造集成电路产业集群``): the sentence names one cluster
     of the plan, as the industry a build verb's object is; the platforms the sentence names serve it.
@@ -85,12 +100,7 @@ def built_cluster(sentence: str, clusters: dict[str, str]) -> str | None:
     >>> built_cluster("引进集成电路企业。", C) is None
     True
     """
-    named = []
-    rest = sentence
-    for name in sorted(clusters, key=len, reverse=True):
-        if name in rest:
-            named.append(name)
-            rest = rest.replace(name, "\0")
+    named = named_clusters(sentence, clusters)
     if len(named) != 1:
         return None
     name = named[0]

@@ -20,6 +20,7 @@ from kg.loaders.interpreters.cluster_topics import (
     cluster_containing,
     domain_group,
     domain_heading,
+    named_clusters,
 )
 from kg.loaders.interpreters.commitments import mentions_in, targets_in
 from kg.loaders.interpreters.context import Context
@@ -308,17 +309,12 @@ class Extractor:
         develops = DEVELOPS.search(body)
         if develops is None or develops.start() < 2:
             return
-        src = lead = None
-        rest = body
-        for name in sorted(self.entities.clusters, key=len, reverse=True):
-            if name not in rest:
-                continue
-            rest = rest.replace(name, "\0")
-            if src is None:  # the lead is read once a cluster is named
-                src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
-                lead = self._lead_entity(body[: develops.start()].rstrip(), src)
-            if lead is None:
-                return
+        named = named_clusters(body, self.entities.clusters)
+        if not named:
+            return
+        src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
+        lead = self._lead_entity(body[: develops.start()].rstrip(), src)
+        for name in named if lead is not None else ():
             self.ctx.emit(Edge(lead, self.entities.clusters[name], "SUPPORTS", src, {"basis": "text"}))
 
     def _lead_entity(self, lead: str, src: Source) -> str | None:
