@@ -53,14 +53,12 @@ def write_share(graph, out: Path, names: list[str], advance=lambda: None) -> dic
     from kg.graph import to_networkx
 
     written: dict[str, list[Path]] = {}
-    multi = None
+    multi = None  # the MultiDiGraph, made once, when a format other than RDF needs it
     with one_graph(names):
         for name in names:
-            if name in RDF_FORMATS:
-                given = graph
-            else:
-                given = multi = to_networkx(graph) if multi is None else multi
-            paths = write_export(name, given, out / FILE_NAMES[name])
+            if name not in RDF_FORMATS and multi is None:
+                multi = to_networkx(graph)
+            paths = write_export(name, graph if name in RDF_FORMATS else multi, out / FILE_NAMES[name])
             written[name] = paths if len(paths) == 1 else [out / FILE_NAMES[name]]
             advance()
     return written

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.loaders.interpreters.entity_lists import clause_words
 from kg.loaders.lexicon.numerals import cn_int
 from kg.loaders.reference.words import words
 
@@ -102,9 +103,9 @@ _PREPOSITIONS = tuple("在对以将把向")  # 在低空经济、人工智能等
 
 @cache
 def _verbs() -> tuple[str, ...]:
-    """Verbs and adverbs that open a clause before its list (加强, 围绕, 大力 …): the words of
-    ``data/name_left_stops.tsv`` of two characters or more (not 和/与/的, which names contain)."""
-    return tuple(w for w in words("name_left_stops") if len(w) >= 2 and w not in ("以及", "及其"))
+    """Words that open a clause before its list (``entity_lists.clause_words``), but 以及 and 及其,
+    which join a list's names."""
+    return tuple(w for w in clause_words() if w not in ("以及", "及其"))
 
 
 def _cut_verb(name: str) -> int:

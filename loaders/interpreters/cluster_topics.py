@@ -87,20 +87,21 @@ def named_clusters(text: str, clusters: dict[str, str]) -> list[str]:
     return named
 
 
-def built_cluster(sentence: str, clusters: dict[str, str]) -> str | None:
+def built_cluster(sentence: str, named: list[str], clusters: dict[str, str]) -> str | None:
     """The one cluster a sentence builds (``…，打造集成电路产业集群``): the sentence names one cluster
-    of the plan, as the industry a build verb's object is; the platforms the sentence names serve it.
-    A sentence naming two clusters, or one not built (``集成电路企业``), has none.
+    of the plan (``named``: ``named_clusters``), as the industry a build verb's object is; the
+    platforms the sentence names serve it. A sentence naming two clusters, or one not built
+    (``集成电路企业``), has none.
 
     >>> C = {"集成电路": "c1", "智能装备": "c2"}
-    >>> built_cluster("依托宁波高新区，打造世界级集成电路产业集群。", C)
+    >>> def built(s): return built_cluster(s, named_clusters(s, C), C)
+    >>> built("依托宁波高新区，打造世界级集成电路产业集群。")
     'c1'
-    >>> built_cluster("推动A园、B园建设，壮大集成电路、智能装备产业集群。", C) is None
+    >>> built("推动A园、B园建设，壮大集成电路、智能装备产业集群。") is None
     True
-    >>> built_cluster("引进集成电路企业。", C) is None
+    >>> built("引进集成电路企业。") is None
     True
     """
-    named = named_clusters(sentence, clusters)
     if len(named) != 1:
         return None
     name = named[0]

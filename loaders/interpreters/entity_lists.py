@@ -81,13 +81,14 @@ def _is_place(text: str) -> bool:
 
 
 @cache
-def _clause_words() -> tuple[str, ...]:
-    """Verbs and adverbs that open a clause (``data/name_left_stops.tsv``, two characters or more)."""
+def clause_words() -> tuple[str, ...]:
+    """Verbs and adverbs that open a clause (加强, 围绕, 大力 …): the words of
+    ``data/name_left_stops.tsv`` of two characters or more (not 和/与/的, which names contain)."""
     return tuple(w for w in words("name_left_stops") if len(w) >= 2)
 
 
 def _has_verb(name: str) -> bool:
-    return any(w in name for w in _clause_words())
+    return any(w in name for w in clause_words())
 
 
 def _item(name: str, start: int, end: int) -> ListItem:

@@ -33,6 +33,7 @@ from kg.loaders.interpreters.table_interpreters import (
     read_scheme_table,
 )
 from kg.loaders.interpreters.targets import extract_targets
+from kg.loaders.lexicon.patterns import ITEM
 from kg.loaders.reference.gazetteer import alias_at_start, city_prefix
 from kg.records import Edge, Node, Source
 
@@ -42,7 +43,6 @@ GOAL_LINE = re.compile(r"^[—─\-]{1,2}")
 REVIEW_OPENING = re.compile(r"^[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:时期|期间|以来)")
 RURAL = re.compile(r"乡村|农业|农村")  # a chapter of farming: its 特色产业 are products, not clusters
 LEAD_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
-ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*")
 PLATFORM_BOX = re.compile(r"平台|载体")  # a box whose title says it lists platforms
 # what a sentence's lead (a platform, a district) does before the industries it names: 重点发展, 聚焦, ：
 DEVELOPS = re.compile(
@@ -292,25 +292,23 @@ class Extractor:
         self.ctx.emit(Edge(mid, unit_id(self.plan, container), "PART_OF"))
         if goal:
             self.ctx.emit(Edge(mid, goal, "SUPPORTS", None, {"basis": "structure"}))
-        self.lead_supports(unit, start, end, sentence)
-        if about.topic is None:  # a sentence that builds one cluster is about it
-            topic = built_cluster(sentence, self.entities.clusters)
+        named = named_clusters(sentence, self.entities.clusters)
+        if named:
+            self.lead_supports(unit, start, end, sentence, named)
+        if about.topic is None and named:  # a sentence that builds one cluster is about it
+            topic = built_cluster(sentence, named, self.entities.clusters)
             about = Span(topic, about.platform_list) if topic is not None else about
         self.commitments(mid, unit, start, end, about, self.goals_year(unit))
 
-    def lead_supports(self, unit: Unit, start: int, end: int, sentence: str) -> None:
+    def lead_supports(self, unit: Unit, start: int, end: int, sentence: str, named: list[str]) -> None:
         """A sentence (or box line) led by a platform, by a district of the plan's city, or by a city
         in a province's or the nation's plan, whose next words develop industries
         (``鄞州区重点发展集成电路、智能装备产业``, ``宁波高新区：重点发展…``): the lead SUPPORTS each
-        cluster it names, as a row of a district or platform table does."""
-        if not self.entities.clusters:
-            return
-        body = ITEM_NUMBER.sub("", sentence, count=1)
+        cluster it names (``named``: ``named_clusters``), as a row of a district or platform table
+        does."""
+        body = ITEM.sub("", sentence, count=1).lstrip()
         develops = DEVELOPS.search(body)
         if develops is None or develops.start() < 2:
-            return
-        named = named_clusters(body, self.entities.clusters)
-        if not named:
             return
         src = self.ctx.source(unit, unit.text, start, end)  # the sentence says so
         lead = self._lead_entity(body[: develops.start()].rstrip(), src)
